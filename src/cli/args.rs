@@ -1,0 +1,136 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crosscheck::model::Severity;
+
+/// Cross-check numeric claims across news articles.
+///
+/// crosscheck reads news articles, extracts the figures they report (death
+/// tolls, injuries, arrests, executions, displacements, dates) with what
+/// they count, where, and who says so; links figures about the same count
+/// across articles; and runs rules that flag contradictions and figures
+/// credited to different sources, each with its evidence.
+#[derive(Debug, Parser)]
+#[command(name = "crosscheck", version, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract claims, link them into events, run the rules and report flags.
+    ///
+    /// Exit code 0 when no flag is at or above --fail-on, 1 when one is,
+    /// 2 when an input, rule or option could not be used (the other
+    /// articles are still checked).
+    Check(CheckArgs),
+    /// Extract claims only (no linking, no rules).
+    Extract(ExtractArgs),
+    /// List the rules in force.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+}
+
+/// Options shared by commands that read articles.
+#[derive(Debug, Args)]
+pub struct CommonArgs {
+    /// Articles to read: files or folders (walked recursively, sorted, hidden
+    /// entries skipped). Formats: .md/.txt with optional YAML front matter
+    /// (id, outlet, url, published, title), .jsonl (one article per line:
+    /// id, text, ...), .html. Without paths, the bundled sample corpus
+    /// (data/articles) is read.
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, short = 'f', default_value = "table", value_parser = ["table", "json", "markdown", "md"])]
+    pub format: String,
+
+    /// Write the report to FILE instead of standard output (written to a
+    /// temporary file first, then renamed into place).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Use lexicon files (numbers.yaml, metrics.yaml, groups.yaml, places.yaml,
+    /// sources.yaml, language.yaml, furniture.yaml) from DIR instead of the
+    /// built-in ones; files missing from DIR keep their defaults.
+    #[arg(long, value_name = "DIR")]
+    pub lexicon: Option<PathBuf>,
+
+    /// Table width in columns (default: the terminal's width, or 120 when
+    /// the output is not a terminal).
+    #[arg(long, value_name = "COLUMNS")]
+    pub width: Option<u16>,
+
+    /// Number of threads for extraction (default: one per core). Output is
+    /// the same whatever the number.
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+
+    /// Add the rule files (*.yaml) under DIR to the built-in rules; a file
+    /// whose id (path under DIR without extension) matches a built-in rule
+    /// replaces it.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+
+    /// Exit with code 1 when a flag has this severity or higher.
+    #[arg(long, value_enum, default_value = "warning")]
+    pub fail_on: FailOn,
+
+    /// Link claims whose as-of dates are at most this many days apart.
+    #[arg(long, default_value_t = 14, value_name = "DAYS")]
+    pub window_days: i64,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// List the rules: id, kind, severity and summary.
+    List(RulesListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RulesListArgs {
+    /// Also load the rule files under DIR (as `check --rules DIR` does).
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+
+    /// Table width in columns.
+    #[arg(long, value_name = "COLUMNS")]
+    pub width: Option<u16>,
+}
+
+/// The lowest severity that makes `check` exit with code 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Info,
+    Warning,
+    Error,
+    /// Never exit with 1 because of flags.
+    Never,
+}
+
+impl FailOn {
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Never => None,
+        }
+    }
+}

@@ -1,0 +1,225 @@
+//! Command-line interface: argument parsing, running, printing, exit codes.
+//!
+//! Exit codes: 0 = no flag at or above `--fail-on`, 1 = such flags, 2 = an
+//! error (a bad input file, rule or option). A broken pipe is not an error.
+
+mod args;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context as _, Result};
+use clap::Parser;
+
+use crosscheck::Analysis;
+use crosscheck::input;
+use crosscheck::lexicon::Lexicon;
+use crosscheck::link::LinkConfig;
+use crosscheck::report::{self, Format, RenderOptions, Scope};
+use crosscheck::rules::RuleSet;
+
+use args::{Cli, Command, CommonArgs, FailOn, RulesCommand};
+
+/// Exit code when flags at or above `--fail-on` were found.
+const EXIT_FLAGS: u8 = 1;
+/// Exit code for errors.
+const EXIT_ERROR: u8 = 2;
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            let _ = writeln!(io::stderr(), "error: {e:#}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run(cli: Cli) -> Result<u8> {
+    match cli.command {
+        Command::Check(args) => {
+            let lex = lexicon(&args.common)?;
+            let rules = match rule_set(&lex, args.rules.as_deref()) {
+                Ok(r) => r,
+                Err(code) => return Ok(code),
+            };
+            threads(&args.common)?;
+            let (articles, input_failed) = read_articles(&args.common);
+            let cfg = LinkConfig {
+                window_days: args.window_days,
+            };
+            let analysis = Analysis::run(articles, &lex, &rules, &cfg);
+            write_report(&analysis, Scope::Check, &args.common)?;
+            let flagged = match args.fail_on {
+                FailOn::Never => false,
+                level => analysis
+                    .flags
+                    .iter()
+                    .any(|f| Some(f.severity) >= level.severity()),
+            };
+            Ok(if input_failed {
+                EXIT_ERROR
+            } else if flagged {
+                EXIT_FLAGS
+            } else {
+                0
+            })
+        }
+        Command::Extract(args) => {
+            let lex = lexicon(&args.common)?;
+            threads(&args.common)?;
+            let (articles, input_failed) = read_articles(&args.common);
+            let analysis = Analysis::extract_only(articles, &lex);
+            write_report(&analysis, Scope::Extract, &args.common)?;
+            Ok(if input_failed { EXIT_ERROR } else { 0 })
+        }
+        Command::Rules(RulesCommand::List(args)) => {
+            let lex = Lexicon::builtin();
+            let rules = match rule_set(&lex, args.rules.as_deref()) {
+                Ok(r) => r,
+                Err(code) => return Ok(code),
+            };
+            let mut out = io::stdout().lock();
+            let mut t = comfy_table::Table::new();
+            t.load_style(comfy_table::presets::UTF8_FULL.with_rounded_corners());
+            t.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
+            if let Some(w) = args
+                .width
+                .or_else(|| (!io::stdout().is_terminal()).then_some(100))
+            {
+                t.force_no_tty();
+                t.set_width(w);
+            }
+            t.set_header(vec!["Rule", "Kind", "Severity", "Summary"]);
+            for r in &rules.rules {
+                t.add_row(vec![
+                    r.id.as_str(),
+                    r.kind,
+                    r.severity.as_str(),
+                    r.summary.as_str(),
+                ]);
+            }
+            writeln!(out, "{t}")?;
+            Ok(0)
+        }
+    }
+}
+
+fn lexicon(common: &CommonArgs) -> Result<std::sync::Arc<Lexicon>> {
+    match &common.lexicon {
+        None => Ok(Lexicon::builtin()),
+        Some(dir) => Ok(std::sync::Arc::new(Lexicon::load_dir(dir)?)),
+    }
+}
+
+/// The rules, or the exit code after printing every rule error.
+fn rule_set(lex: &Lexicon, dir: Option<&Path>) -> std::result::Result<RuleSet, u8> {
+    let loaded = match dir {
+        None => RuleSet::builtin(lex),
+        Some(d) => RuleSet::with_dir(lex, d),
+    };
+    loaded.map_err(|errors| {
+        let mut err = io::stderr().lock();
+        for e in &errors {
+            let _ = writeln!(err, "error: {e}\n");
+        }
+        let _ = writeln!(
+            err,
+            "error: {} rule file{} could not be loaded",
+            errors.len(),
+            if errors.len() == 1 { "" } else { "s" }
+        );
+        EXIT_ERROR
+    })
+}
+
+fn threads(common: &CommonArgs) -> Result<()> {
+    if let Some(n) = common.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .context("setting the number of threads")?;
+    }
+    Ok(())
+}
+
+/// Reads the articles; reports unreadable ones on stderr and says whether any failed.
+fn read_articles(common: &CommonArgs) -> (Vec<crosscheck::model::Article>, bool) {
+    let loaded = input::load(&common.paths);
+    let mut err = io::stderr().lock();
+    for e in &loaded.errors {
+        let _ = writeln!(err, "error: {e}");
+    }
+    if !loaded.errors.is_empty() {
+        let _ = writeln!(
+            err,
+            "error: {} input problem{}; the other {} article{} were checked",
+            loaded.errors.len(),
+            if loaded.errors.len() == 1 { "" } else { "s" },
+            loaded.articles.len(),
+            if loaded.articles.len() == 1 { "" } else { "s" },
+        );
+    }
+    let failed = !loaded.errors.is_empty();
+    (loaded.articles, failed)
+}
+
+fn write_report(analysis: &Analysis, scope: Scope, common: &CommonArgs) -> Result<()> {
+    let format = Format::parse(common.format.as_str()).expect("clap checked the value");
+    let to_terminal = common.output.is_none() && io::stdout().is_terminal();
+    let opts = RenderOptions {
+        // A fixed width off a terminal keeps output the same everywhere.
+        width: common.width.or(if to_terminal { None } else { Some(120) }),
+    };
+    match &common.output {
+        None => {
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            report::render(analysis, scope, format, &opts, &mut out)?;
+            out.flush()?;
+        }
+        Some(path) => write_atomically(path, |w| report::render(analysis, scope, format, &opts, w))
+            .with_context(|| format!("writing {}", path.display()))?,
+    }
+    Ok(())
+}
+
+/// Writes to a temporary file beside `path`, then renames it into place, so
+/// a reader never sees a half-written report.
+fn write_atomically(
+    path: &Path,
+    f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.crosscheck-tmp-{}", std::process::id()));
+    let result = (|| {
+        let file = std::fs::File::create(&tmp)?;
+        let mut w = io::BufWriter::new(file);
+        f(&mut w)?;
+        let file = w.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}

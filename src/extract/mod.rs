@@ -1,0 +1,1014 @@
+//! Extraction: from an article's text to claims.
+//!
+//! For each sentence outside page furniture: find number phrases and date
+//! expressions, set aside what is not a count (with a reason), then read
+//! what each figure counts (metric and group), where (place), who says so
+//! (source, resolved through the discourse when the sentence says "It
+//! said"), whether it is hedged, and when it holds (`as_of`).
+
+pub mod attribution;
+pub mod context;
+pub mod dates;
+pub mod furniture;
+pub mod numbers;
+pub mod places;
+pub mod text;
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use self::attribution::{AttrKind, Attribution, SourceRef};
+use self::context::Reason;
+use self::dates::{DateKind, DateMention, DateValue};
+use self::numbers::NumberPhrase;
+use self::places::{PlaceMention, Role};
+use self::text::{TokKind, Tokens};
+use crate::date::{Date, PartialDate};
+use crate::id::IdHasher;
+use crate::lexicon::{Lexicon, PlaceRef, PronounKind};
+use crate::model::{Article, Bounds, Claim, DATE_METRIC, Qualifier, Sym};
+
+/// A number mention that is not a claim, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub article: usize,
+    pub span: Range<usize>,
+    pub sentence: Range<usize>,
+    pub reason: Reason,
+}
+
+/// What extraction found in a set of articles.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub claims: Vec<Claim>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// Extracts claims from every article, in article order (articles are
+/// processed in parallel; the result does not depend on the thread count).
+pub fn extract(articles: &[Article], lex: &Lexicon) -> Extraction {
+    let parts: Vec<Extraction> = articles
+        .par_iter()
+        .enumerate()
+        .map(|(i, a)| extract_article(a, i, lex))
+        .collect();
+    let mut out = Extraction::default();
+    for p in parts {
+        out.claims.extend(p.claims);
+        out.skipped.extend(p.skipped);
+    }
+    out
+}
+
+/// How many sentences an unattributed figure may follow an attributed one
+/// and still be credited to the same source.
+const CARRY_SENTENCES: usize = 3;
+/// How many sentences back a place mentioned earlier still applies.
+const PLACE_MEMORY: usize = 4;
+
+#[derive(Debug, Clone)]
+struct Sentence {
+    range: Range<usize>,
+    block: usize,
+}
+
+/// What earlier sentences established.
+#[derive(Default)]
+struct Discourse {
+    org: Option<SourceRef>,
+    person: Option<SourceRef>,
+    any: Option<SourceRef>,
+    /// The last explicitly attributed figure: (sentence, block, source).
+    carry: Option<(usize, usize, SourceRef)>,
+    /// Recent "where" places: (sentence, block, place).
+    places: Vec<(usize, usize, PlaceRef)>,
+    /// The country the article is most about.
+    dominant: Option<usize>,
+}
+
+impl Discourse {
+    fn resolve(&self, kind: PronounKind) -> Option<SourceRef> {
+        match kind {
+            PronounKind::Organisation => self.org.clone().or_else(|| self.any.clone()),
+            PronounKind::Person => self.person.clone().or_else(|| self.any.clone()),
+            PronounKind::Any => self.any.clone(),
+        }
+    }
+
+    fn remember(&mut self, s: &SourceRef) {
+        if s.person {
+            self.person = Some(s.clone());
+        } else {
+            self.org = Some(s.clone());
+        }
+        self.any = Some(s.clone());
+    }
+
+    fn recent_place(&self, sentence: usize, block: usize) -> Option<PlaceRef> {
+        self.places
+            .iter()
+            .rev()
+            .find(|(s, b, _)| sentence - s <= PLACE_MEMORY && block - b <= 1)
+            .map(|(_, _, p)| *p)
+    }
+}
+
+/// Splits the body into sentences outside furniture, and returns the
+/// furniture line ranges too.
+fn segment(body: &str, lex: &Lexicon) -> (Vec<Sentence>, Vec<Range<usize>>) {
+    let lines = furniture::classify(body, lex);
+    let mut sentences = Vec::new();
+    let mut furniture_lines = Vec::new();
+    let mut block: Option<Range<usize>> = None;
+    let mut block_no = 0;
+    let flush =
+        |block: &mut Option<Range<usize>>, sentences: &mut Vec<Sentence>, block_no: &mut usize| {
+            if let Some(b) = block.take() {
+                for s in text::sentences(&body[b.clone()]) {
+                    sentences.push(Sentence {
+                        range: b.start + s.start..b.start + s.end,
+                        block: *block_no,
+                    });
+                }
+                *block_no += 1;
+            }
+        };
+    for line in &lines {
+        let blank = body[line.range.clone()].trim().is_empty();
+        if line.furniture.is_some() {
+            furniture_lines.push(line.range.clone());
+        }
+        if blank || line.furniture.is_some() {
+            flush(&mut block, &mut sentences, &mut block_no);
+            continue;
+        }
+        block = Some(match block {
+            None => line.range.clone(),
+            Some(b) => b.start..line.range.end,
+        });
+    }
+    flush(&mut block, &mut sentences, &mut block_no);
+    (sentences, furniture_lines)
+}
+
+/// The country an article is most about: places where things happen count
+/// most, attackers not at all.
+fn dominant_country(
+    body: &str,
+    sentences: &[Sentence],
+    lex: &Lexicon,
+    toks: &mut Tokens,
+) -> Option<usize> {
+    let mut counts = vec![0usize; lex.places.countries.len()];
+    for s in sentences {
+        toks.tokenize(&body[s.range.clone()], s.range.start);
+        let none = vec![false; toks.len()];
+        for m in places::find(toks, &none, lex) {
+            let w = match m.role {
+                Role::Locative => 3,
+                Role::Nationality => 2,
+                Role::Neutral | Role::Speaker => 1,
+                Role::Actor => 0,
+            };
+            counts[lex.places.country_of(m.place)] += w;
+        }
+    }
+    let max = *counts.iter().max()?;
+    (max > 0)
+        .then(|| counts.iter().position(|&c| c == max))
+        .flatten()
+}
+
+/// Extracts the claims of one article.
+pub fn extract_article(article: &Article, index: usize, lex: &Lexicon) -> Extraction {
+    let body = &article.body;
+    let (sentences, furniture_lines) = segment(body, lex);
+    let mut toks = Tokens::new();
+    let mut out = Extraction::default();
+    for line in &furniture_lines {
+        skip_all_numbers(
+            body,
+            line.clone(),
+            index,
+            Reason::Furniture,
+            lex,
+            &mut toks,
+            &mut out,
+        );
+    }
+    let mut d = Discourse {
+        dominant: dominant_country(body, &sentences, lex, &mut toks),
+        ..Discourse::default()
+    };
+    for (si, s) in sentences.iter().enumerate() {
+        let mut ctx = SentenceCtx::new(article, index, si, s, lex, &mut toks, &mut d);
+        ctx.run(&mut out);
+    }
+    out.claims.sort_by_key(|c| (c.span.start, c.span.end));
+    out.skipped.sort_by_key(|c| (c.span.start, c.span.end));
+    out
+}
+
+fn skip_all_numbers(
+    body: &str,
+    range: Range<usize>,
+    index: usize,
+    reason: Reason,
+    lex: &Lexicon,
+    toks: &mut Tokens,
+    out: &mut Extraction,
+) {
+    toks.tokenize(&body[range.clone()], range.start);
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some(np) = numbers::parse_at(toks, i, lex).filter(|np| !np.weak) {
+            out.skipped.push(Skipped {
+                article: index,
+                span: phrase_span(toks, &np),
+                sentence: range.clone(),
+                reason,
+            });
+            i = np.end;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn phrase_span(toks: &Tokens, np: &NumberPhrase) -> Range<usize> {
+    let a = toks.get(np.start).map_or(0, |t| t.start);
+    let b = toks.get(np.end - 1).map_or(a, |t| t.end);
+    a..b
+}
+
+/// One sentence being read.
+struct SentenceCtx<'a> {
+    article: &'a Article,
+    index: usize,
+    si: usize,
+    s: &'a Sentence,
+    lex: &'a Lexicon,
+    toks: &'a mut Tokens,
+    d: &'a mut Discourse,
+}
+
+/// A figure recognised as a count, before it becomes a claim.
+struct Draft {
+    np: NumberPhrase,
+    metric: usize,
+    trigger: Option<Range<usize>>,
+    group: Option<(usize, Range<usize>)>,
+}
+
+impl<'a> SentenceCtx<'a> {
+    fn new(
+        article: &'a Article,
+        index: usize,
+        si: usize,
+        s: &'a Sentence,
+        lex: &'a Lexicon,
+        toks: &'a mut Tokens,
+        d: &'a mut Discourse,
+    ) -> Self {
+        SentenceCtx {
+            article,
+            index,
+            si,
+            s,
+            lex,
+            toks,
+            d,
+        }
+    }
+
+    fn text(&self) -> &'a str {
+        &self.article.body[self.s.range.clone()]
+    }
+
+    fn run(&mut self, out: &mut Extraction) {
+        let lex = self.lex;
+        let text = self.text();
+        let base = self.s.range.start;
+        self.toks.tokenize(text, base);
+        let toks: &Tokens = self.toks;
+        let n = toks.len();
+
+        // Sources named here; pronouns resolved against earlier sentences.
+        let mut attrs = attribution::find(toks, text, base, lex);
+        let mut speaker = vec![false; n];
+        for a in &mut attrs {
+            for k in a.np.clone() {
+                speaker[k] = true;
+            }
+            if a.source.is_none()
+                && let Some(kind) = a.pronoun
+            {
+                a.source = self.d.resolve(kind);
+            }
+        }
+        for a in &attrs {
+            if a.pronoun.is_none()
+                && let Some(src) = &a.source
+            {
+                self.d.remember(src);
+            }
+        }
+        let mentions = places::find(toks, &speaker, lex);
+        let hedged_sentence = (0..n).any(|k| lex.language.hedges.match_at(toks, k).is_some());
+        let review = (0..n).any(|k| lex.review_markers.match_at(toks, k).is_some());
+
+        // Dates: absolute ones may be claims; all of them may date figures.
+        let date_mentions: Vec<DateMention> = dates::find_dates(text, self.article.published)
+            .into_iter()
+            .map(|m| DateMention {
+                span: m.span.start + base..m.span.end + base,
+                ..m
+            })
+            .collect();
+        let mut covered = vec![None::<usize>; n];
+        for (di, m) in date_mentions.iter().enumerate() {
+            if let DateKind::Year {
+                year_context: false,
+            } = m.kind
+                && self.year_counts_something(m)
+            {
+                continue;
+            }
+            for (k, c) in covered.iter_mut().enumerate() {
+                let t = toks.get(k).expect("in range");
+                if t.start >= m.span.start && t.end <= m.span.end {
+                    *c = Some(di);
+                }
+            }
+        }
+
+        // Number phrases.
+        let mut phrases: Vec<NumberPhrase> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            if covered[i].is_some() {
+                i += 1;
+                continue;
+            }
+            match numbers::parse_at(toks, i, lex) {
+                Some(np) if (np.start..np.end).all(|k| covered[k].is_none()) => {
+                    i = np.end;
+                    phrases.push(np);
+                }
+                _ => i += 1,
+            }
+        }
+
+        let mut drafts: Vec<Draft> = Vec::new();
+        for np in &phrases {
+            let span = phrase_span(toks, np);
+            let skip = |reason| Skipped {
+                article: self.index,
+                span: span.clone(),
+                sentence: self.s.range.clone(),
+                reason,
+            };
+            if let Some(reason) = context::classify(toks, np, lex) {
+                out.skipped.push(skip(reason));
+                continue;
+            }
+            if self.is_previous_value(np) {
+                out.skipped.push(skip(Reason::PreviousValue));
+                continue;
+            }
+            let hit = self.find_metric(np);
+            let group = self.find_group(np, hit.as_ref().map(|h| h.1.clone()));
+            let Some((metric, trigger)) = hit.map(|(m, t)| (m, Some(t))).or_else(|| {
+                // "including 25 children": the aside counts what its head counts.
+                let head = drafts.last()?;
+                let between = head.np.end..np.start;
+                let part = between
+                    .clone()
+                    .any(|k| lex.language.part_markers.match_at(toks, k).is_some());
+                (part && between.len() <= 4).then_some((head.metric, None))
+            }) else {
+                out.skipped.push(skip(if np.weak {
+                    Reason::NotACount
+                } else {
+                    Reason::NoMetric
+                }));
+                continue;
+            };
+            if np.weak && np.qualifier == Qualifier::Exact && group.is_none() && trigger.is_none() {
+                out.skipped.push(skip(Reason::NotACount));
+                continue;
+            }
+            drafts.push(Draft {
+                np: *np,
+                metric,
+                trigger,
+                group,
+            });
+        }
+
+        // Attribution for the figures in this sentence.
+        let mut attributed_here = None;
+        let mut claims = Vec::new();
+        for draft in &drafts {
+            let attr = self.choose_attribution(&attrs, &draft.np);
+            let source = match attr {
+                Some(a) => {
+                    attributed_here = a.source.clone().or(attributed_here);
+                    a.source.clone()
+                }
+                None => self.carried_source(),
+            };
+            let hedged = hedged_sentence || attr.is_some_and(|a| a.hedging_verb);
+            let place = self.choose_place(&mentions, draft, &phrases, source.as_ref());
+            let as_of = self.as_of(&date_mentions);
+            let mut claim = self.make_claim(draft, source, hedged, place, as_of, review);
+            claim.id = self.claim_id(&claim, &claims);
+            claims.push(claim);
+        }
+        if let Some(src) = attributed_here {
+            self.d.carry = Some((self.si, self.s.block, src));
+        }
+
+        // Date claims.
+        for (di, m) in date_mentions.iter().enumerate() {
+            let in_use = covered.contains(&Some(di));
+            if !in_use {
+                continue;
+            }
+            match self.date_claim(m, &attrs, &mentions, !drafts.is_empty()) {
+                Ok(mut c) => {
+                    c.id = self.claim_id(&c, &claims);
+                    claims.push(c);
+                }
+                Err(Some(reason)) => {
+                    // Only mentions with digits or number words are "number mentions".
+                    if text[m.span.start - base..m.span.end - base]
+                        .chars()
+                        .any(|c| c.is_ascii_digit())
+                    {
+                        out.skipped.push(Skipped {
+                            article: self.index,
+                            span: m.span.clone(),
+                            sentence: self.s.range.clone(),
+                            reason,
+                        });
+                    }
+                }
+                Err(None) => {}
+            }
+        }
+
+        // Remember where things happen, for later sentences.
+        for m in &mentions {
+            if m.role == Role::Locative {
+                self.d.places.push((self.si, self.s.block, m.place));
+            }
+        }
+        out.claims.extend(claims);
+    }
+
+    /// A bare year followed by a count noun is a count ("2018 people").
+    fn year_counts_something(&self, m: &DateMention) -> bool {
+        let toks: &Tokens = self.toks;
+        let Some(k) = (0..toks.len()).find(|&k| toks.get(k).is_some_and(|t| t.start >= m.span.end))
+        else {
+            return false;
+        };
+        self.lex.group_forms.match_at(toks, k).is_some()
+            || self.lex.metric_after.match_at(toks, k).is_some()
+            || matches!(toks.norm(k), "more" | "of")
+    }
+
+    /// "rose from 224 to 639": the 224 is an earlier value.
+    fn is_previous_value(&self, np: &NumberPhrase) -> bool {
+        let toks: &Tokens = self.toks;
+        np.start >= 1
+            && toks.norm(np.start - 1) == "from"
+            && toks.norm_at(np.end) == "to"
+            && toks.kind(np.end + 1) == Some(TokKind::Number)
+            || (np.start >= 1
+                && toks.norm(np.start - 1) == "from"
+                && numbers::parse_at(toks, np.end + 1, self.lex).is_some()
+                && toks.norm_at(np.end) == "to")
+    }
+
+    /// The metric a figure counts and the words that say so.
+    fn find_metric(&self, np: &NumberPhrase) -> Option<(usize, Range<usize>)> {
+        let lex = self.lex;
+        let l = &lex.language;
+        let toks: &Tokens = self.toks;
+        // 1. A verb right before the figure: "killed 14", "executed 12 people convicted of ..."
+        if let Some((len, &m)) = lex.metric_before.match_ending_at(toks, np.start) {
+            return Some((m, np.start - len..np.start));
+        }
+        // 2. Words after the figure's noun phrase: "14 dead", "25 children have died".
+        let mut k = np.end;
+        if toks.norm_at(k) == "of" {
+            k += 1;
+        }
+        let mut unknown = 0;
+        while k < toks.len() && k < np.end + 14 {
+            if let Some((len, &m)) = lex.metric_after.match_at(toks, k) {
+                return Some((m, k..k + len));
+            }
+            let w = toks.norm(k);
+            match toks.kind(k) {
+                Some(TokKind::Punct) => {
+                    // An aside: ", including 25 children," or "(among them ...)".
+                    if matches!(w, "," | "(" | "—" | "–")
+                        && let Some((len, _)) = l.part_markers.match_at(toks, k + 1)
+                    {
+                        let close = (k + 1 + len..toks.len().min(k + 16))
+                            .find(|&j| matches!(toks.norm(j), "," | ")" | "—" | "–" | ";" | "."));
+                        if let Some(c) =
+                            close.filter(|&c| matches!(toks.norm(c), "," | ")" | "—" | "–"))
+                        {
+                            k = c + 1;
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                Some(TokKind::Word) => {
+                    if l.clause_breaks.contains(w) {
+                        break;
+                    }
+                    if let Some((len, _)) = lex.group_forms.match_at(toks, k) {
+                        k += len;
+                        continue;
+                    }
+                    let tok = toks.get(k).expect("in range");
+                    if l.right_fillers.contains(w)
+                        || tok.capitalized
+                        || lex.places.demonyms.match_at(toks, k).is_some()
+                    {
+                        k += 1;
+                        continue;
+                    }
+                    // A verb of another kind ends the noun phrase ("were working"),
+                    // unless it is an adjective before a group ("unarmed protesters").
+                    let verbish = w.ends_with("ing") || w.ends_with("ed");
+                    if verbish && lex.group_forms.match_at(toks, k + 1).is_none() {
+                        break;
+                    }
+                    unknown += 1;
+                    if unknown > 2 {
+                        break;
+                    }
+                    k += 1;
+                }
+                _ => break,
+            }
+        }
+        // 3. Words before, past fillers: "the death toll rose to 639".
+        let mut k = np.start;
+        let mut steps = 0;
+        while k > 0 && steps < 6 {
+            let Some((len, _)) = l.left_fillers.match_ending_at(toks, k) else {
+                break;
+            };
+            k -= len;
+            steps += 1;
+            if let Some((len, &m)) = lex.metric_before.match_ending_at(toks, k) {
+                return Some((m, k - len..k));
+            }
+        }
+        None
+    }
+
+    /// The group a figure counts ("civilians", "25 children") and its words.
+    fn find_group(
+        &self,
+        np: &NumberPhrase,
+        trigger: Option<Range<usize>>,
+    ) -> Option<(usize, Range<usize>)> {
+        let lex = self.lex;
+        let toks: &Tokens = self.toks;
+        let mut k = np.end;
+        if toks.norm_at(k) == "of" {
+            k += 1;
+        }
+        let limit = match &trigger {
+            Some(t) if t.start >= np.end => t.start,
+            _ => (k + 4).min(toks.len()),
+        };
+        while k < limit {
+            if let Some((len, &g)) = lex.group_forms.match_at(toks, k) {
+                return Some((g, k..k + len));
+            }
+            if lex.places.people.match_at(toks, k).is_some() {
+                return Some((lex.group("people").unwrap_or(0), k..k + 1));
+            }
+            if toks.kind(k) != Some(TokKind::Word)
+                || lex.language.clause_breaks.contains(toks.norm(k))
+            {
+                break;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    fn choose_attribution<'b>(
+        &self,
+        attrs: &'b [Attribution],
+        np: &NumberPhrase,
+    ) -> Option<&'b Attribution> {
+        let usable = |a: &&Attribution| a.source.is_some();
+        attrs
+            .iter()
+            .filter(usable)
+            .filter(|a| a.kind == AttrKind::Preposition)
+            .min_by_key(|a| a.at.abs_diff(np.start))
+            .or_else(|| {
+                attrs
+                    .iter()
+                    .filter(usable)
+                    .filter(|a| a.kind == AttrKind::SpeakerFirst && a.at < np.start)
+                    .max_by_key(|a| a.at)
+            })
+            .or_else(|| {
+                attrs
+                    .iter()
+                    .filter(usable)
+                    .filter(|a| a.at >= np.end)
+                    .min_by_key(|a| a.at)
+            })
+            .or_else(|| attrs.iter().find(usable))
+    }
+
+    fn carried_source(&self) -> Option<SourceRef> {
+        let (si, block, src) = self.d.carry.as_ref()?;
+        (self.si - si <= CARRY_SENTENCES && self.s.block - block <= 1).then(|| src.clone())
+    }
+
+    /// Where a figure is about: a place the sentence puts it in, the
+    /// nationality of its group, the speaker's country, a place named in
+    /// the sentences just before, or the country the article is about.
+    fn choose_place(
+        &self,
+        mentions: &[PlaceMention],
+        draft: &Draft,
+        phrases: &[NumberPhrase],
+        source: Option<&SourceRef>,
+    ) -> Option<PlaceRef> {
+        let lex = self.lex;
+        let np = &draft.np;
+        let next_phrase = phrases
+            .iter()
+            .map(|p| p.start)
+            .filter(|&s| s > np.end)
+            .min()
+            .unwrap_or(usize::MAX);
+        let locative = |m: &&PlaceMention| m.role == Role::Locative;
+        // Places after the figure, up to the next figure, then before it.
+        let after: Vec<PlaceRef> = mentions
+            .iter()
+            .filter(locative)
+            .filter(|m| m.tok.start >= np.end && m.tok.start < next_phrase)
+            .map(|m| m.place)
+            .collect();
+        if let Some(p) = places::most_specific(lex, cluster(lex, &after)) {
+            return Some(p);
+        }
+        let before: Vec<PlaceRef> = mentions
+            .iter()
+            .rev()
+            .filter(locative)
+            .filter(|m| m.tok.end <= np.start)
+            .map(|m| m.place)
+            .collect();
+        if let Some(p) = places::most_specific(lex, cluster(lex, &before)) {
+            return Some(p);
+        }
+        // "25 Palestinian children", "14 Israelis".
+        let np_end = draft.group.as_ref().map_or(np.end + 2, |g| g.1.end);
+        if let Some(m) = mentions.iter().find(|m| {
+            m.role == Role::Nationality && m.tok.start >= np.start && m.tok.start < np_end
+        }) {
+            return Some(m.place);
+        }
+        if let Some(c) = source.and_then(|s| s.country) {
+            return Some(PlaceRef::Country(c));
+        }
+        if let Some(m) = mentions.iter().find(|m| m.role == Role::Nationality) {
+            return Some(m.place);
+        }
+        self.d
+            .recent_place(self.si, self.s.block)
+            .or(self.d.dominant.map(PlaceRef::Country))
+    }
+
+    /// When the figures of this sentence hold.
+    fn as_of(&self, date_mentions: &[DateMention]) -> Option<Date> {
+        let published = self.article.published;
+        let toks: &Tokens = self.toks;
+        for m in date_mentions {
+            let Some(value) = m.value else { continue };
+            let Some(first) =
+                (0..toks.len()).find(|&k| toks.get(k).is_some_and(|t| t.start >= m.span.start))
+            else {
+                continue;
+            };
+            let before = |n: usize| first.checked_sub(n).map(|k| toks.norm(k)).unwrap_or("");
+            let as_of_phrase = matches!(
+                (before(2), before(1)),
+                ("as", "of") | ("as", "at") | ("up", "to")
+            ) || matches!(before(1), "by" | "until" | "through" | "till");
+            let window = first.saturating_sub(6)..first;
+            let starts_range = window.into_iter().any(|k| {
+                matches!(
+                    toks.norm(k),
+                    "since" | "from" | "after" | "before" | "began" | "begun" | "started" | "start"
+                )
+            });
+            let day_precise = matches!(value, DateValue::Point(PartialDate { day: Some(_), .. }));
+            if as_of_phrase || (day_precise && !starts_range) {
+                let d = value.latest()?;
+                if published.is_none_or(|p| d <= p) {
+                    return Some(d);
+                }
+            }
+        }
+        published
+    }
+
+    fn make_claim(
+        &self,
+        draft: &Draft,
+        source: Option<SourceRef>,
+        hedged: bool,
+        place: Option<PlaceRef>,
+        as_of: Option<Date>,
+        review: bool,
+    ) -> Claim {
+        let lex = self.lex;
+        let toks: &Tokens = self.toks;
+        let body = &self.article.body;
+        let metric_def = &lex.metrics[draft.metric];
+        let (group, subject): (usize, Sym) = match &draft.group {
+            Some((g, r)) => {
+                let a = toks.get(r.start).expect("in range").start;
+                let b = toks.get(r.end - 1).expect("in range").end;
+                let written = &body[a..b];
+                let capital = toks.get(r.start).is_some_and(|t| t.capitalized)
+                    && lex.places.people.match_at(toks, r.start).is_some();
+                let subject = if capital {
+                    written.to_string()
+                } else {
+                    written.to_lowercase()
+                };
+                (*g, Arc::from(subject.replace(['’'], "'").as_str()))
+            }
+            None => (
+                metric_def.default_group,
+                lex.groups[metric_def.default_group].name.clone(),
+            ),
+        };
+        let (metric, subject) = if review {
+            let noun = draft
+                .trigger
+                .as_ref()
+                .filter(|t| t.start >= draft.np.end)
+                .map(|t| toks.norm(t.end - 1).to_string())
+                .unwrap_or_else(|| subject.to_string());
+            (
+                lex.review_metric.clone(),
+                Arc::from(format!("{noun} {}", lex.review_label).as_str()),
+            )
+        } else {
+            (metric_def.name.clone(), subject)
+        };
+        let (place_name, country) = match place {
+            Some(p) => (
+                Some(lex.places.name_of(p).clone()),
+                Some(lex.places.countries[lex.places.country_of(p)].name.clone()),
+            ),
+            None => (None, None),
+        };
+        Claim {
+            id: String::new(),
+            article: self.index,
+            span: phrase_span(toks, &draft.np),
+            sentence: self.s.range.clone(),
+            value: draft.np.value,
+            qualifier: draft.np.qualifier,
+            metric,
+            subject,
+            group: lex.groups[group].name.clone(),
+            place: place_name,
+            country,
+            source: source.map(|s| s.name),
+            hedged,
+            date: None,
+            as_of,
+        }
+    }
+
+    /// A date the article states, as a claim; `Err(reason)` when it is
+    /// not one (relative dates, dates of other figures).
+    fn date_claim(
+        &self,
+        m: &DateMention,
+        attrs: &[Attribution],
+        mentions: &[PlaceMention],
+        has_counts: bool,
+    ) -> Result<Claim, Option<Reason>> {
+        let lex = self.lex;
+        let toks: &Tokens = self.toks;
+        let value = match m.kind {
+            DateKind::Relative => return Err(Some(Reason::RelativeDate)),
+            DateKind::Absolute { .. } | DateKind::Year { .. } => m.value.ok_or(None)?,
+        };
+        let Some(first) =
+            (0..toks.len()).find(|&k| toks.get(k).is_some_and(|t| t.start >= m.span.start))
+        else {
+            return Err(None);
+        };
+        let last = (first..toks.len())
+            .take_while(|&k| toks.get(k).is_some_and(|t| t.end <= m.span.end))
+            .last()
+            .unwrap_or(first);
+        let before = |n: usize| first.checked_sub(n).map(|k| toks.norm(k)).unwrap_or("");
+        let as_of_phrase = matches!((before(2), before(1)), ("as", "of") | ("as", "at"))
+            || matches!(before(1), "by" | "until" | "through");
+        if has_counts && as_of_phrase {
+            return Err(Some(Reason::AsOfDate));
+        }
+        let date = match value {
+            DateValue::Point(p) => p,
+            DateValue::Range(a, _) => PartialDate::day(a),
+        };
+        // What happened then: the noun phrase the year modifies ("the 2015
+        // Iran nuclear deal"), else the words before "in/on <date>".
+        let mut subject_toks = last + 1..last + 1;
+        while subject_toks.end < toks.len()
+            && toks.kind(subject_toks.end) == Some(TokKind::Word)
+            && !matches!(
+                toks.norm(subject_toks.end),
+                "which"
+                    | "that"
+                    | "and"
+                    | "when"
+                    | "was"
+                    | "is"
+                    | "were"
+                    | "in"
+                    | "on"
+                    | "by"
+                    | "to"
+                    | "with"
+                    | "after"
+                    | "for"
+                    | "of"
+            )
+            && subject_toks.len() < 5
+        {
+            subject_toks.end += 1;
+        }
+        // A year is a modifier when no preposition governs it and a noun follows.
+        let governed = matches!(
+            before(1),
+            "in" | "on"
+                | "since"
+                | "by"
+                | "until"
+                | "from"
+                | "of"
+                | "at"
+                | "during"
+                | "before"
+                | "after"
+                | "through"
+                | "till"
+                | "to"
+                | "between"
+                | "and"
+        );
+        let modifier = !governed && matches!(m.kind, DateKind::Year { .. });
+        if !modifier || subject_toks.is_empty() {
+            let skip_prep = matches!(
+                before(1),
+                "in" | "on" | "since" | "by" | "until" | "from" | "of" | "at" | "during"
+            );
+            let end = if skip_prep { first - 1 } else { first };
+            let mut start = end;
+            let mut words = 0;
+            while start > 0 && words < 6 {
+                let k = start - 1;
+                let w = toks.norm(k);
+                if toks.kind(k) == Some(TokKind::Punct) {
+                    if matches!(w, "“" | "”" | "\"" | "'" | "‘" | "’") {
+                        start -= 1;
+                        continue;
+                    }
+                    break;
+                }
+                if lex.language.clause_breaks.contains(w)
+                    || matches!(
+                        w,
+                        "following" | "was" | "were" | "is" | "are" | "had" | "has" | "have"
+                    )
+                {
+                    break;
+                }
+                start -= 1;
+                words += 1;
+            }
+            while start < end && toks.kind(start) == Some(TokKind::Punct) {
+                start += 1;
+            }
+            subject_toks = start..end;
+        }
+        let subject: Sym = if subject_toks.is_empty() {
+            Arc::from("event")
+        } else {
+            let a = toks.get(subject_toks.start).expect("in range").start;
+            let b = toks.get(subject_toks.end - 1).expect("in range").end;
+            let s = self.article.body[a..b].trim_matches(['“', '”', '"', ' ']);
+            Arc::from(s)
+        };
+        // Place: one named in the subject, else where the sentence puts things, else the article's country.
+        // "the 2015 Iran nuclear deal" is about Iran; "Israel's launch of ..." is
+        // Israel acting, not the place.
+        let in_subject = mentions
+            .iter()
+            .find(|pm| {
+                pm.tok.start >= subject_toks.start
+                    && pm.tok.end <= subject_toks.end
+                    && pm.role != Role::Actor
+                    && !toks.get(pm.tok.end - 1).is_some_and(|t| t.possessive)
+            })
+            .map(|pm| pm.place);
+        let locative = mentions
+            .iter()
+            .find(|pm| pm.role == Role::Locative)
+            .map(|pm| pm.place);
+        let place = in_subject
+            .or(locative)
+            .or(self.d.dominant.map(PlaceRef::Country));
+        let source = attrs.iter().find_map(|a| a.source.clone());
+        let span = toks.get(first).expect("in range").start..toks.get(last).expect("in range").end;
+        let (place_name, country) = match place {
+            Some(p) => (
+                Some(lex.places.name_of(p).clone()),
+                Some(lex.places.countries[lex.places.country_of(p)].name.clone()),
+            ),
+            None => (None, None),
+        };
+        Ok(Claim {
+            id: String::new(),
+            article: self.index,
+            span,
+            sentence: self.s.range.clone(),
+            value: Bounds::default(),
+            qualifier: Qualifier::Exact,
+            metric: Arc::from(DATE_METRIC),
+            subject,
+            group: Arc::from("event"),
+            place: place_name,
+            country,
+            source: source.map(|s| s.name),
+            hedged: false,
+            date: Some(date),
+            as_of: self.article.published,
+        })
+    }
+
+    /// A content hash: article id, sentence, figure text, metric, and the
+    /// figure's rank among identical ones in the sentence.
+    fn claim_id(&self, claim: &Claim, earlier: &[Claim]) -> String {
+        let body = &self.article.body;
+        let text = &body[claim.span.clone()];
+        let sentence: String = body[claim.sentence.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let rank = earlier
+            .iter()
+            .filter(|c| &body[c.span.clone()] == text && c.metric == claim.metric)
+            .count();
+        IdHasher::new()
+            .field(&self.article.id)
+            .field(sentence)
+            .field(text)
+            .field(&*claim.metric)
+            .field(rank.to_string())
+            .finish("c")
+    }
+}
+
+/// The first run of places that nest in each other ("Beersheba, Israel").
+fn cluster(lex: &Lexicon, places: &[PlaceRef]) -> Vec<PlaceRef> {
+    let mut out: Vec<PlaceRef> = Vec::new();
+    for &p in places {
+        match out.first() {
+            None => out.push(p),
+            Some(&f) if lex.places.contains(f, p) || lex.places.contains(p, f) => out.push(p),
+            _ => break,
+        }
+    }
+    out
+}

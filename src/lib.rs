@@ -1,0 +1,90 @@
+//! crosscheck: cross-check numeric claims across news articles.
+//!
+//! The pipeline has one module per stage:
+//!
+//! * [`input`]: read articles (Markdown/text with front matter, JSONL, HTML);
+//! * [`extract`]: find claims: figures with their bounds, metric, group,
+//!   place, source, hedging and dates;
+//! * [`link`]: join claims that may count the same thing into events;
+//! * [`rules`]: run YAML rules over events and raise flags;
+//! * [`report`]: render results as a table, JSON or Markdown.
+//!
+//! The library never prints: renderers write to a `&mut dyn Write`.
+//!
+//! ```
+//! use crosscheck::{Analysis, lexicon::Lexicon, rules::RuleSet};
+//!
+//! let loaded = crosscheck::input::load_str(
+//!     "a.md",
+//!     "---\nid: a\npublished: 2025-06-20\n---\nAt least 14 people were killed in Haifa, police said.\n",
+//! );
+//! let lex = Lexicon::builtin();
+//! let rules = RuleSet::builtin(&lex).unwrap();
+//! let analysis = Analysis::run(loaded.articles, &lex, &rules, &Default::default());
+//! assert_eq!(analysis.claims.len(), 1);
+//! assert_eq!(&*analysis.claims[0].metric, "killed");
+//! assert_eq!(analysis.claims[0].value.min, Some(14));
+//! ```
+
+pub mod date;
+pub mod diag;
+pub mod extract;
+pub mod id;
+pub mod input;
+pub mod lexicon;
+pub mod link;
+pub mod model;
+pub mod report;
+pub mod rules;
+
+use lexicon::Lexicon;
+use link::LinkConfig;
+use model::{Article, Claim, Event, Flag};
+use rules::RuleSet;
+
+/// The result of checking a set of articles.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub articles: Vec<Article>,
+    pub claims: Vec<Claim>,
+    /// Events: groups of claims that may count the same thing.
+    pub events: Vec<Event>,
+    pub flags: Vec<Flag>,
+}
+
+impl Analysis {
+    /// Extracts, links and runs the rules.
+    pub fn run(
+        articles: Vec<Article>,
+        lex: &Lexicon,
+        rules: &RuleSet,
+        link: &LinkConfig,
+    ) -> Analysis {
+        let extraction = extract::extract(&articles, lex);
+        let claims = extraction.claims;
+        let linked = link::link(&claims, lex, link);
+        let flags = rules.evaluate(&rules::Context {
+            articles: &articles,
+            claims: &claims,
+            linked: &linked,
+            lex,
+        });
+        Analysis {
+            articles,
+            claims,
+            events: linked.events,
+            flags,
+        }
+    }
+
+    /// Extraction only: no events, no flags.
+    pub fn extract_only(articles: Vec<Article>, lex: &Lexicon) -> Analysis {
+        let claims = extract::extract(&articles, lex).claims;
+        Analysis {
+            articles,
+            claims,
+            events: Vec::new(),
+            flags: Vec::new(),
+        }
+    }
+}

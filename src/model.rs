@@ -1,0 +1,280 @@
+//! The values the pipeline passes between its stages: articles, claims,
+//! events and flags. Renderers read these; nothing here prints.
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::date::{Date, PartialDate};
+
+/// A shared, immutable string for values that repeat across claims
+/// (metrics, subjects, places, sources).
+pub type Sym = Arc<str>;
+
+/// One news article, as read from disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// Front-matter `id`, else the file stem (`<stem>:<line>` for JSONL lines without one).
+    pub id: String,
+    /// Where it was read from, as given on the command line (or `data/articles/...` for the bundled corpus).
+    pub path: String,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<Date>,
+    pub title: Option<String>,
+    /// The text after the front matter; every span points into it.
+    pub body: String,
+}
+
+/// How the wording bounds a figure ("at least 14", "nearly 700", "dozens").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Qualifier {
+    Exact,
+    AtLeast,
+    MoreThan,
+    AtMost,
+    LessThan,
+    Approximately,
+    Nearly,
+    Range,
+    Vague,
+}
+
+impl Qualifier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::AtMost => "at_most",
+            Qualifier::LessThan => "less_than",
+            Qualifier::Approximately => "approximately",
+            Qualifier::Nearly => "nearly",
+            Qualifier::Range => "range",
+            Qualifier::Vague => "vague",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Qualifier> {
+        Some(match s {
+            "exact" => Qualifier::Exact,
+            "at_least" => Qualifier::AtLeast,
+            "more_than" => Qualifier::MoreThan,
+            "at_most" => Qualifier::AtMost,
+            "less_than" => Qualifier::LessThan,
+            "approximately" => Qualifier::Approximately,
+            "nearly" => Qualifier::Nearly,
+            "range" => Qualifier::Range,
+            "vague" => Qualifier::Vague,
+            _ => return None,
+        })
+    }
+
+    /// True for wording that leaves the top open ("at least", "more than").
+    pub fn is_lower_bound(self) -> bool {
+        matches!(self, Qualifier::AtLeast | Qualifier::MoreThan)
+    }
+}
+
+impl fmt::Display for Qualifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Inclusive bounds on a count; `None` is unbounded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Bounds {
+    pub min: Option<u64>,
+    pub max: Option<u64>,
+}
+
+impl Bounds {
+    pub fn exact(n: u64) -> Bounds {
+        Bounds {
+            min: Some(n),
+            max: Some(n),
+        }
+    }
+
+    pub fn new(min: Option<u64>, max: Option<u64>) -> Bounds {
+        Bounds { min, max }
+    }
+
+    /// The lower bound, 0 when open.
+    pub fn lo(&self) -> u64 {
+        self.min.unwrap_or(0)
+    }
+
+    /// The upper bound, `u64::MAX` when open.
+    pub fn hi(&self) -> u64 {
+        self.max.unwrap_or(u64::MAX)
+    }
+
+    /// How far apart two intervals are (0 when they overlap).
+    pub fn gap(&self, other: &Bounds) -> u64 {
+        if self.hi() < other.lo() {
+            other.lo() - self.hi()
+        } else if other.hi() < self.lo() {
+            self.lo() - other.hi()
+        } else {
+            0
+        }
+    }
+
+    pub fn is_unbounded(&self) -> bool {
+        self.min.is_none() && self.max.is_none()
+    }
+}
+
+impl fmt::Display for Bounds {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.min, self.max) {
+            (Some(a), Some(b)) if a == b => write!(f, "{a}"),
+            (Some(a), Some(b)) => write!(f, "{a}–{b}"),
+            (Some(a), None) => write!(f, "≥{a}"),
+            (None, Some(b)) => write!(f, "≤{b}"),
+            (None, None) => f.write_str("?"),
+        }
+    }
+}
+
+/// The metric name date claims carry.
+pub const DATE_METRIC: &str = "date";
+
+/// A figure an article states, with what it counts, where, and who says so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    /// Content hash: stable for the same article id, sentence and figure.
+    pub id: String,
+    /// Index into the article list.
+    pub article: usize,
+    /// Byte range of the number phrase in the article body, qualifier included.
+    pub span: Range<usize>,
+    /// Byte range of the sentence it came from.
+    pub sentence: Range<usize>,
+    pub value: Bounds,
+    pub qualifier: Qualifier,
+    /// `killed`, `injured`, ..., `other-count` or `date`.
+    pub metric: Sym,
+    /// Who or what is counted, as written ("civilians", "children"); "people" when unspecified.
+    pub subject: Sym,
+    /// The group the subject belongs to in the group lexicon (for part/whole linking).
+    pub group: Sym,
+    pub place: Option<Sym>,
+    pub country: Option<Sym>,
+    /// Who the article credits, aliases folded; `None` is the outlet's own statement.
+    pub source: Option<Sym>,
+    pub hedged: bool,
+    /// For date claims: the date stated.
+    pub date: Option<PartialDate>,
+    /// When the figure holds: the publication date unless the text says otherwise.
+    pub as_of: Option<Date>,
+}
+
+impl Claim {
+    pub fn is_date(&self) -> bool {
+        &*self.metric == DATE_METRIC
+    }
+
+    /// The number phrase as written.
+    pub fn text<'a>(&self, articles: &'a [Article]) -> &'a str {
+        &articles[self.article].body[self.span.clone()]
+    }
+
+    /// The sentence as written, whitespace as in the body.
+    pub fn sentence_text<'a>(&self, articles: &'a [Article]) -> &'a str {
+        &articles[self.article].body[self.sentence.clone()]
+    }
+}
+
+/// A group of claims that may count the same thing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub id: String,
+    /// Indices into the claim list, in claim order.
+    pub claims: Vec<usize>,
+    pub metric: Sym,
+    /// The broadest place its claims share (a country over its cities).
+    pub place: Option<Sym>,
+    /// The broadest group its claims count.
+    pub subject: Sym,
+}
+
+/// How bad a flag is; `--fail-on` compares against it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "info" => Some(Severity::Info),
+            "warning" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What sort of discrepancy a flag reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FlagKind {
+    Contradiction,
+    Attribution,
+    Denial,
+    Date,
+    Other,
+}
+
+impl FlagKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FlagKind::Contradiction => "contradiction",
+            FlagKind::Attribution => "attribution",
+            FlagKind::Denial => "denial",
+            FlagKind::Date => "date",
+            FlagKind::Other => "other",
+        }
+    }
+}
+
+impl fmt::Display for FlagKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A discrepancy a rule found between claims.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flag {
+    /// Content hash of the rule id and the claim ids.
+    pub id: String,
+    pub rule: String,
+    pub severity: Severity,
+    pub kind: FlagKind,
+    /// Indices into the claim list.
+    pub claims: Vec<usize>,
+    /// Index into the event list.
+    pub event: usize,
+    pub message: String,
+    /// Why it fired: the fields compared, the intervals, the dates, the tolerance.
+    pub why: String,
+}

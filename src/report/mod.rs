@@ -1,0 +1,111 @@
+//! Renderers: one format per file, each writing to a `&mut dyn Write`.
+
+mod json;
+mod markdown;
+mod table;
+
+use std::io::{self, Write};
+
+use crate::Analysis;
+use crate::model::{Claim, Flag};
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    Json,
+    Markdown,
+}
+
+impl Format {
+    pub const NAMES: &'static [&'static str] = &["table", "json", "markdown"];
+
+    pub fn parse(s: &str) -> Option<Format> {
+        match s {
+            "table" => Some(Format::Table),
+            "json" => Some(Format::Json),
+            "markdown" | "md" => Some(Format::Markdown),
+            _ => None,
+        }
+    }
+}
+
+/// What is being reported: a full check, or claims only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Articles, claims, events and flags.
+    Check,
+    /// Articles and claims.
+    Extract,
+}
+
+/// Rendering options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RenderOptions {
+    /// Table width in columns; `None` lets the table fit the terminal.
+    pub width: Option<u16>,
+}
+
+/// Renders `analysis` in `format` to `out`.
+pub fn render(
+    analysis: &Analysis,
+    scope: Scope,
+    format: Format,
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Json => json::render(analysis, scope, out),
+        Format::Table => table::render(analysis, scope, opts, out),
+        Format::Markdown => markdown::render(analysis, scope, out),
+    }
+}
+
+/// "at least 14 (≥14)": the wording and the bounds.
+pub(crate) fn figure(analysis: &Analysis, c: &Claim) -> String {
+    let text = one_line(c.text(&analysis.articles));
+    let bounds = c.value.to_string();
+    if c.is_date() {
+        return format!(
+            "{text} ({})",
+            c.date.map(|d| d.to_string()).unwrap_or_default()
+        );
+    }
+    if text.replace(',', "") == bounds {
+        text
+    } else {
+        format!("{text} ({bounds})")
+    }
+}
+
+/// Collapses whitespace (sentences may span wrapped lines).
+pub(crate) fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The outlet of a claim's article, or its id.
+pub(crate) fn outlet(analysis: &Analysis, c: &Claim) -> String {
+    let a = &analysis.articles[c.article];
+    a.outlet.clone().unwrap_or_else(|| a.id.clone())
+}
+
+/// Flags sorted for display: most severe first, then in their stable order.
+pub(crate) fn flags_for_display(analysis: &Analysis) -> Vec<&Flag> {
+    let mut v: Vec<&Flag> = analysis.flags.iter().collect();
+    v.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    v
+}
+
+/// "3 articles, 11 claims, 6 events, 0 flags".
+pub(crate) fn summary(analysis: &Analysis, scope: Scope) -> String {
+    let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+    let mut parts = vec![
+        n(analysis.articles.len(), "article", "articles"),
+        n(analysis.claims.len(), "claim", "claims"),
+    ];
+    if scope == Scope::Check {
+        parts.push(n(analysis.events.len(), "event", "events"));
+        parts.push(n(analysis.flags.len(), "flag", "flags"));
+    }
+    parts.join(", ")
+}

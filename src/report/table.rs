@@ -1,0 +1,155 @@
+//! Terminal tables (comfy-table).
+
+use std::io::{self, Write};
+
+use comfy_table::presets::UTF8_FULL;
+use comfy_table::{ContentArrangement, Table};
+
+use super::{RenderOptions, Scope, figure, flags_for_display, outlet, summary};
+use crate::Analysis;
+use crate::model::Claim;
+
+fn new_table(opts: &RenderOptions) -> Table {
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL.with_rounded_corners());
+    t.set_content_arrangement(ContentArrangement::Dynamic);
+    if let Some(w) = opts.width {
+        t.force_no_tty();
+        t.set_width(w);
+    }
+    t
+}
+
+/// A claim as a table cell: figure, what it counts, who says so, where, when.
+fn claim_cell(a: &Analysis, c: &Claim) -> String {
+    let mut s = format!("{} {}", figure(a, c), c.metric);
+    s.push_str(&format!(
+        "\n{} · {}",
+        c.subject,
+        c.place.as_deref().unwrap_or("place unknown")
+    ));
+    s.push_str(&format!(
+        "\n{} — {}",
+        c.source.as_deref().unwrap_or("unattributed"),
+        outlet(a, c)
+    ));
+    if let Some(d) = c.as_of {
+        s.push_str(&format!("\nas of {d}"));
+    }
+    if c.hedged {
+        s.push_str(" (hedged)");
+    }
+    s
+}
+
+pub(super) fn render(
+    a: &Analysis,
+    scope: Scope,
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(out, "crosscheck: {}", summary(a, scope))?;
+    match scope {
+        Scope::Extract => {
+            if a.claims.is_empty() {
+                return writeln!(out, "\nNo claims found.");
+            }
+            let mut t = new_table(opts);
+            t.set_header(vec![
+                "Article", "Figure", "Metric", "Subject", "Place", "Source", "As of",
+            ]);
+            for c in &a.claims {
+                t.add_row(vec![
+                    a.articles[c.article].id.clone(),
+                    figure(a, c),
+                    c.metric.to_string(),
+                    c.subject.to_string(),
+                    c.place.as_deref().unwrap_or("").to_string(),
+                    format!(
+                        "{}{}",
+                        c.source.as_deref().unwrap_or(""),
+                        if c.hedged { " (hedged)" } else { "" }
+                    ),
+                    c.as_of.map(|d| d.to_string()).unwrap_or_default(),
+                ]);
+            }
+            writeln!(out, "\n{t}")
+        }
+        Scope::Check => {
+            if a.flags.is_empty() {
+                writeln!(
+                    out,
+                    "\nNo flags: no figures contradict each other and no count is credited to differing sources."
+                )?;
+            } else {
+                let mut t = new_table(opts);
+                t.set_header(vec!["#", "Severity", "Rule", "Figure A", "Figure B", "Why"]);
+                for (i, f) in flags_for_display(a).into_iter().enumerate() {
+                    let cell = |k: usize| {
+                        f.claims
+                            .get(k)
+                            .map(|&c| claim_cell(a, &a.claims[c]))
+                            .unwrap_or_default()
+                    };
+                    t.add_row(vec![
+                        (i + 1).to_string(),
+                        f.severity.to_string(),
+                        f.rule.clone(),
+                        cell(0),
+                        cell(1),
+                        f.message.clone(),
+                    ]);
+                }
+                writeln!(out, "\nFlags\n{t}")?;
+            }
+            // Events that hold several claims: what was compared.
+            let multi: Vec<_> = a.events.iter().filter(|e| e.claims.len() > 1).collect();
+            if !multi.is_empty() {
+                let mut t = new_table(opts);
+                t.set_header(vec![
+                    "Event",
+                    "Metric",
+                    "Place",
+                    "Group",
+                    "Figures (source, outlet, as of)",
+                ]);
+                for e in &multi {
+                    let figures: Vec<String> = e
+                        .claims
+                        .iter()
+                        .map(|&c| {
+                            let c = &a.claims[c];
+                            format!(
+                                "{} {} — {}, {}, {}",
+                                figure(a, c),
+                                c.subject,
+                                c.source.as_deref().unwrap_or("unattributed"),
+                                outlet(a, c),
+                                c.as_of
+                                    .map(|d| d.to_string())
+                                    .unwrap_or_else(|| "undated".into())
+                            )
+                        })
+                        .collect();
+                    t.add_row(vec![
+                        e.id.clone(),
+                        e.metric.to_string(),
+                        e.place.as_deref().unwrap_or("").to_string(),
+                        e.subject.to_string(),
+                        figures.join("\n"),
+                    ]);
+                }
+                writeln!(out, "\nEvents with more than one claim\n{t}")?;
+            }
+            let single = a.events.len() - multi.len();
+            if single > 0 {
+                writeln!(
+                    out,
+                    "\n{single} more event{} with a single claim (see --format json or `crosscheck extract`).",
+                    if single == 1 { "" } else { "s" }
+                )?;
+            }
+            Ok(())
+        }
+    }
+}

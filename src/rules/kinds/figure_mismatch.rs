@@ -1,0 +1,195 @@
+//! `figure-mismatch`: two figures for the same count that cannot both hold.
+//!
+//! Two claims are compared when they count the same group in the same place
+//! (a part is compared with its whole only to catch a part larger than the
+//! whole). Their bounds conflict when the intervals are further apart than
+//! the tolerance. Time matters: figures within `same_time_days` of each
+//! other must agree; for a running count (a death toll) a later figure may
+//! be higher, which is an update, but not lower. Lower-bound language ("at
+//! least 14") leaves the top open, so "at least 14" and "at least 24" never
+//! conflict.
+
+use serde::Deserialize;
+
+use super::{Check, Finding, params};
+use crate::link::{GroupRelation, group_relation};
+use crate::model::{Claim, FlagKind};
+use crate::rules::Context;
+
+pub const VARS: &[&str] = &["gap", "tolerance", "days"];
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct Params {
+    /// Allowed gap, as a share of the larger figure (0.05 = 5%).
+    tolerance: f64,
+    /// Figures this many days apart or fewer are "at the same time".
+    same_time_days: i64,
+    /// Figures further apart than this are not compared.
+    window_days: i64,
+    /// Treat metrics marked `running_count` in the lexicon as running tolls.
+    running_counts: bool,
+    /// Flag a part larger than its whole ("30 children" of "20 people").
+    compare_parts: bool,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            tolerance: 0.05,
+            same_time_days: 1,
+            window_days: 14,
+            running_counts: true,
+            compare_parts: true,
+        }
+    }
+}
+
+#[derive(Debug)]
+struct FigureMismatch(Params);
+
+pub fn build(v: &serde_json::Value) -> Result<Box<dyn Check>, String> {
+    let p: Params = params(v)?;
+    if !(0.0..1.0).contains(&p.tolerance) {
+        return Err(format!(
+            "`tolerance` must be at least 0 and below 1, not {}",
+            p.tolerance
+        ));
+    }
+    if p.same_time_days < 0 || p.window_days < p.same_time_days {
+        return Err("`same_time_days` must be at least 0 and at most `window_days`".into());
+    }
+    Ok(Box::new(FigureMismatch(p)))
+}
+
+fn allowed(tolerance: f64, a: &Claim, b: &Claim) -> u64 {
+    let big = a.value.lo().max(b.value.lo());
+    (tolerance * big as f64).floor() as u64
+}
+
+fn show(c: &Claim) -> String {
+    format!("{} [{}]", c.value, c.qualifier)
+}
+
+impl Check for FigureMismatch {
+    fn flag_kind(&self) -> FlagKind {
+        FlagKind::Contradiction
+    }
+
+    fn check_event(&self, ctx: &Context, _event: usize, members: &[usize], out: &mut Vec<Finding>) {
+        let p = &self.0;
+        let mut sorted = members.to_vec();
+        sorted.sort_by_key(|&i| (ctx.claims[i].as_of, i));
+        for (jpos, &j) in sorted.iter().enumerate() {
+            let later = &ctx.claims[j];
+            for &i in &sorted[..jpos] {
+                let earlier = &ctx.claims[i];
+                let days = match (earlier.as_of, later.as_of) {
+                    (Some(a), Some(b)) => b.days_since(a),
+                    (None, None) => 0,
+                    _ => continue,
+                };
+                if days > p.window_days {
+                    continue;
+                }
+                let Some(rel) = group_relation(ctx.lex, &earlier.group, &later.group) else {
+                    continue;
+                };
+                if earlier.place != later.place {
+                    continue;
+                }
+                let tol = allowed(p.tolerance, earlier, later);
+                let running = p.running_counts
+                    && ctx
+                        .lex
+                        .metric(&later.metric)
+                        .is_some_and(|m| ctx.lex.metrics[m].running_count);
+                let why;
+                let gap;
+                match rel {
+                    GroupRelation::Same => {
+                        if days <= p.same_time_days || !running {
+                            gap = earlier.value.gap(&later.value);
+                            if gap <= tol {
+                                continue;
+                            }
+                            why = format!(
+                                "{} {} in {}: {} ({}) and {} ({}) cannot both hold: {} apart, tolerance {} ({}%); as_of {} days apart",
+                                later.metric,
+                                later.group,
+                                later.place.as_deref().unwrap_or("?"),
+                                show(earlier),
+                                earlier.as_of.map(|d| d.to_string()).unwrap_or_default(),
+                                show(later),
+                                later.as_of.map(|d| d.to_string()).unwrap_or_default(),
+                                gap,
+                                tol,
+                                p.tolerance * 100.0,
+                                days,
+                            );
+                        } else {
+                            // A running toll may rise, not fall.
+                            if later.value.hi() >= earlier.value.lo() {
+                                continue;
+                            }
+                            gap = earlier.value.lo() - later.value.hi();
+                            if gap <= tol {
+                                continue;
+                            }
+                            why = format!(
+                                "running count {} {} in {} fell from {} on {} to {} on {}: down {}, tolerance {} ({}%)",
+                                later.metric,
+                                later.group,
+                                later.place.as_deref().unwrap_or("?"),
+                                show(earlier),
+                                earlier.as_of.map(|d| d.to_string()).unwrap_or_default(),
+                                show(later),
+                                later.as_of.map(|d| d.to_string()).unwrap_or_default(),
+                                gap,
+                                tol,
+                                p.tolerance * 100.0,
+                            );
+                        }
+                    }
+                    GroupRelation::PartOf | GroupRelation::Contains
+                        if p.compare_parts && days <= p.same_time_days =>
+                    {
+                        let (part, whole) = if rel == GroupRelation::PartOf {
+                            (earlier, later)
+                        } else {
+                            (later, earlier)
+                        };
+                        if part.value.lo() <= whole.value.hi() {
+                            continue;
+                        }
+                        gap = part.value.lo() - whole.value.hi();
+                        if gap <= tol {
+                            continue;
+                        }
+                        why = format!(
+                            "part larger than its whole: {} {} ({}) exceeds {} {} ({}) by {}, tolerance {}",
+                            part.group,
+                            part.metric,
+                            show(part),
+                            whole.group,
+                            whole.metric,
+                            show(whole),
+                            gap,
+                            tol
+                        );
+                    }
+                    _ => continue,
+                }
+                out.push(Finding {
+                    claims: vec![i, j],
+                    why,
+                    vars: vec![
+                        ("gap", gap.to_string()),
+                        ("tolerance", tol.to_string()),
+                        ("days", days.to_string()),
+                    ],
+                });
+            }
+        }
+    }
+}
