@@ -69,6 +69,34 @@ const NOUN_LIKE: &[&str] = &[
     "say",
 ];
 
+/// Head nouns of organisations, which may follow lowercase words naming
+/// what they do ("disaster management ministry").
+const ORG_HEADS: &[&str] = &[
+    "ministry",
+    "agency",
+    "authority",
+    "office",
+    "department",
+    "service",
+    "council",
+    "committee",
+    "group",
+    "organisation",
+    "organization",
+    "network",
+    "monitor",
+    "observatory",
+    "commission",
+    "directorate",
+    "unit",
+    "centre",
+    "center",
+    "administration",
+    "society",
+    "body",
+    "team",
+];
+
 /// Adverbs and auxiliaries between a speaker and its verb ("HRANA also said").
 const BETWEEN: &[&str] = &[
     "also",
@@ -172,6 +200,26 @@ fn np_before(toks: &Tokens, end: usize, lex: &Lexicon) -> Range<usize> {
         start -= 1;
         if stop - start >= 10 {
             break;
+        }
+    }
+    // "the disaster management ministry": lowercase words naming what an
+    // organisation does, before its head noun.
+    if start < stop && ORG_HEADS.contains(&toks.norm(start)) {
+        let mut extra = 0;
+        while start > 0
+            && extra < 3
+            && toks.kind(start - 1) == Some(TokKind::Word)
+            && !toks.get(start - 1).is_some_and(|t| t.possessive)
+            && !lex.language.right_fillers.contains(toks.norm(start - 1))
+            && !lex.language.clause_breaks.contains(toks.norm(start - 1))
+            && !lex.language.reporting_verbs.contains(toks.norm(start - 1))
+            && !matches!(
+                toks.norm(start - 1),
+                "the" | "a" | "an" | "country" | "said"
+            )
+        {
+            start -= 1;
+            extra += 1;
         }
     }
     // "of"/"and"/"for" cannot begin a name.

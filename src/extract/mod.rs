@@ -72,6 +72,11 @@ const PLACE_MEMORY: usize = 4;
 struct Sentence {
     range: Range<usize>,
     block: usize,
+    /// The first sentence of its paragraph.
+    first: bool,
+    /// A headline above the article text (a one-line paragraph without
+    /// closing punctuation, before the first paragraph of prose).
+    headline: bool,
 }
 
 /// What earlier sentences established.
@@ -121,27 +126,15 @@ fn segment(body: &str, lex: &Lexicon) -> (Vec<Sentence>, Vec<Range<usize>>) {
     let lines = furniture::classify(body, lex);
     let mut sentences = Vec::new();
     let mut furniture_lines = Vec::new();
+    let mut blocks: Vec<Range<usize>> = Vec::new();
     let mut block: Option<Range<usize>> = None;
-    let mut block_no = 0;
-    let flush =
-        |block: &mut Option<Range<usize>>, sentences: &mut Vec<Sentence>, block_no: &mut usize| {
-            if let Some(b) = block.take() {
-                for s in text::sentences(&body[b.clone()]) {
-                    sentences.push(Sentence {
-                        range: b.start + s.start..b.start + s.end,
-                        block: *block_no,
-                    });
-                }
-                *block_no += 1;
-            }
-        };
     for line in &lines {
         let blank = body[line.range.clone()].trim().is_empty();
         if line.furniture.is_some() {
             furniture_lines.push(line.range.clone());
         }
         if blank || line.furniture.is_some() {
-            flush(&mut block, &mut sentences, &mut block_no);
+            blocks.extend(block.take());
             continue;
         }
         block = Some(match block {
@@ -149,7 +142,22 @@ fn segment(body: &str, lex: &Lexicon) -> (Vec<Sentence>, Vec<Range<usize>>) {
             Some(b) => b.start..line.range.end,
         });
     }
-    flush(&mut block, &mut sentences, &mut block_no);
+    blocks.extend(block.take());
+    let mut seen_prose = false;
+    for (block_no, b) in blocks.into_iter().enumerate() {
+        let text = body[b.clone()].trim();
+        let headline =
+            !seen_prose && !text.contains('\n') && !text.ends_with(['.', '!', '?', '"', '”']);
+        seen_prose |= !headline;
+        for (i, s) in text::sentences(&body[b.clone()]).into_iter().enumerate() {
+            sentences.push(Sentence {
+                range: b.start + s.start..b.start + s.end,
+                block: block_no,
+                first: i == 0,
+                headline,
+            });
+        }
+    }
     (sentences, furniture_lines)
 }
 
@@ -206,9 +214,37 @@ pub fn extract_article(article: &Article, index: usize, lex: &Lexicon) -> Extrac
         let mut ctx = SentenceCtx::new(article, index, si, s, lex, &mut toks, &mut d);
         ctx.run(&mut out);
     }
+    drop_headline_repeats(&sentences, &mut out);
     out.claims.sort_by_key(|c| (c.span.start, c.span.end));
     out.skipped.sort_by_key(|c| (c.span.start, c.span.end));
     out
+}
+
+/// A headline figure repeated in the text ("2,000 DEAD" over "Around 2,000
+/// people have died") is one claim: the sentence in the text keeps it.
+fn drop_headline_repeats(sentences: &[Sentence], out: &mut Extraction) {
+    let in_headline = |c: &Claim| {
+        sentences
+            .iter()
+            .any(|s| s.headline && s.range == c.sentence)
+    };
+    let body_claims: Vec<Claim> = out
+        .claims
+        .iter()
+        .filter(|c| !in_headline(c))
+        .cloned()
+        .collect();
+    out.claims.retain(|c| {
+        !in_headline(c)
+            || !body_claims.iter().any(|b| {
+                b.metric == c.metric
+                    && if c.is_date() {
+                        b.date == c.date
+                    } else {
+                        b.value.gap(&c.value) == 0
+                    }
+            })
+    });
 }
 
 fn skip_all_numbers(
@@ -259,7 +295,9 @@ struct Draft {
     np: NumberPhrase,
     metric: usize,
     trigger: Option<Range<usize>>,
-    group: Option<(usize, Range<usize>)>,
+    /// The group counted (`None`: a noun outside the group lexicon, such as
+    /// "villages") and the words naming it.
+    group: Option<(Option<usize>, Range<usize>)>,
 }
 
 impl<'a> SentenceCtx<'a> {
@@ -316,6 +354,11 @@ impl<'a> SentenceCtx<'a> {
             }
         }
         let mentions = places::find(toks, &speaker, lex);
+        let dateline = if self.s.first {
+            dateline_end(toks, text, base)
+        } else {
+            0
+        };
         let hedged_sentence = (0..n).any(|k| lex.language.hedges.match_at(toks, k).is_some());
         let review = (0..n).any(|k| lex.review_markers.match_at(toks, k).is_some());
 
@@ -328,7 +371,15 @@ impl<'a> SentenceCtx<'a> {
             })
             .collect();
         let mut covered = vec![None::<usize>; n];
+        let dateline_stop = dateline
+            .checked_sub(1)
+            .and_then(|k| toks.get(k))
+            .map_or(0, |t| t.end);
         for (di, m) in date_mentions.iter().enumerate() {
+            // The date in a dateline ("KABUL, March 10 (Reuters) -") is when it was filed.
+            if m.span.start < dateline_stop {
+                continue;
+            }
             if let DateKind::Year {
                 year_context: false,
             } = m.kind
@@ -346,7 +397,7 @@ impl<'a> SentenceCtx<'a> {
 
         // Number phrases.
         let mut phrases: Vec<NumberPhrase> = Vec::new();
-        let mut i = 0;
+        let mut i = dateline;
         while i < n {
             if covered[i].is_some() {
                 i += 1;
@@ -583,8 +634,9 @@ impl<'a> SentenceCtx<'a> {
         &self,
         np: &NumberPhrase,
         trigger: Option<Range<usize>>,
-    ) -> Option<(usize, Range<usize>)> {
+    ) -> Option<(Option<usize>, Range<usize>)> {
         let lex = self.lex;
+        let l = &lex.language;
         let toks: &Tokens = self.toks;
         let mut k = np.end;
         if toks.norm_at(k) == "of" {
@@ -594,12 +646,29 @@ impl<'a> SentenceCtx<'a> {
             Some(t) if t.start >= np.end => t.start,
             _ => (k + 4).min(toks.len()),
         };
+        let first = k;
         while k < limit {
             if let Some((len, &g)) = lex.group_forms.match_at(toks, k) {
-                return Some((g, k..k + len));
+                return Some((Some(g), k..k + len));
             }
             if lex.places.people.match_at(toks, k).is_some() {
-                return Some((lex.group("people").unwrap_or(0), k..k + 1));
+                return Some((lex.group("people"), k..k + 1));
+            }
+            // A plural noun right after the figure that no group names: "12 villages".
+            let w = toks.norm(k);
+            if k == first
+                && toks.kind(k) == Some(TokKind::Word)
+                && !toks.get(k).is_some_and(|t| t.capitalized)
+                && w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
+                && !l.right_fillers.contains(w)
+                && !l.clause_breaks.contains(w)
+                && !l.time_units.contains(w)
+                && lex.metric_after.match_at(toks, k).is_none()
+                && lex.metric_before.match_at(toks, k).is_none()
+            {
+                return Some((None, k..k + 1));
             }
             if toks.kind(k) != Some(TokKind::Word)
                 || lex.language.clause_breaks.contains(toks.norm(k))
@@ -663,21 +732,35 @@ impl<'a> SentenceCtx<'a> {
             .min()
             .unwrap_or(usize::MAX);
         let locative = |m: &&PlaceMention| m.role == Role::Locative;
-        // Places after the figure, up to the next figure, then before it.
+        let clause = self.clause(np);
+        // Places after the figure in its clause, up to the next figure, then before it.
         let after: Vec<PlaceRef> = mentions
             .iter()
             .filter(locative)
-            .filter(|m| m.tok.start >= np.end && m.tok.start < next_phrase)
+            .filter(|m| m.tok.start >= np.end && m.tok.start < next_phrase.min(clause.end))
             .map(|m| m.place)
             .collect();
         if let Some(p) = places::most_specific(lex, cluster(lex, &after)) {
             return Some(p);
         }
+        // "1,480 were killed and about 2,100 injured across Herat province":
+        // a place after coordinated figures applies to each.
+        if next_phrase < clause.end && (np.end..next_phrase).any(|k| self.toks.norm(k) == "and") {
+            let shared: Vec<PlaceRef> = mentions
+                .iter()
+                .filter(locative)
+                .filter(|m| m.tok.start >= next_phrase && m.tok.start < clause.end)
+                .map(|m| m.place)
+                .collect();
+            if let Some(p) = places::most_specific(lex, cluster(lex, &shared)) {
+                return Some(p);
+            }
+        }
         let before: Vec<PlaceRef> = mentions
             .iter()
             .rev()
             .filter(locative)
-            .filter(|m| m.tok.end <= np.start)
+            .filter(|m| m.tok.end <= np.start && m.tok.start >= clause.start)
             .map(|m| m.place)
             .collect();
         if let Some(p) = places::most_specific(lex, cluster(lex, &before)) {
@@ -701,6 +784,55 @@ impl<'a> SentenceCtx<'a> {
             .or(self.d.dominant.map(PlaceRef::Country))
     }
 
+    /// The tokens of the clause around a figure: up to punctuation or a
+    /// subordinating word, keeping "in Beersheba, Israel" and a fronted
+    /// "In Gaza, ..." together.
+    fn clause(&self, np: &NumberPhrase) -> Range<usize> {
+        const SUBORDINATORS: &[&str] = &[
+            "as", "while", "when", "after", "before", "because", "although", "though", "whereas",
+            "which", "where", "adding", "saying", "since", "until", "amid", "despite",
+        ];
+        let toks: &Tokens = self.toks;
+        let lex = self.lex;
+        let hard = |k: usize| {
+            matches!(
+                toks.norm(k),
+                ";" | ":" | "." | "—" | "–" | "(" | ")" | "!" | "?"
+            )
+        };
+        let mut start = np.start;
+        while start > 0 {
+            let k = start - 1;
+            if hard(k) || SUBORDINATORS.contains(&toks.norm(k)) {
+                break;
+            }
+            if toks.norm(k) == "," {
+                // A fronted place: "In Gaza, 14 people ..." (one comma from the start).
+                let fronted = lex.language.place_prepositions.contains(toks.norm(0))
+                    && !(1..k).any(|j| toks.norm(j) == ",");
+                if !fronted {
+                    break;
+                }
+            }
+            start -= 1;
+        }
+        let mut end = np.end;
+        while end < toks.len() {
+            if hard(end) || SUBORDINATORS.contains(&toks.norm(end)) {
+                break;
+            }
+            if toks.norm(end) == "," {
+                let place_follows = lex.places.names.match_at(toks, end + 1).is_some();
+                let aside = lex.language.part_markers.match_at(toks, end + 1).is_some();
+                if !(place_follows || aside) {
+                    break;
+                }
+            }
+            end += 1;
+        }
+        start..end
+    }
+
     /// When the figures of this sentence hold.
     fn as_of(&self, date_mentions: &[DateMention]) -> Option<Date> {
         let published = self.article.published;
@@ -717,15 +849,10 @@ impl<'a> SentenceCtx<'a> {
                 (before(2), before(1)),
                 ("as", "of") | ("as", "at") | ("up", "to")
             ) || matches!(before(1), "by" | "until" | "through" | "till");
-            let window = first.saturating_sub(6)..first;
-            let starts_range = window.into_iter().any(|k| {
-                matches!(
-                    toks.norm(k),
-                    "since" | "from" | "after" | "before" | "began" | "begun" | "started" | "start"
-                )
-            });
-            let day_precise = matches!(value, DateValue::Point(PartialDate { day: Some(_), .. }));
-            if as_of_phrase || (day_precise && !starts_range) {
+            // Only an explicit "as of" moves a figure off the publication date:
+            // "killed in the quake that struck on 8 March" still counts as of
+            // the day it was published.
+            if as_of_phrase {
                 let d = value.latest()?;
                 if published.is_none_or(|p| d <= p) {
                     return Some(d);
@@ -748,7 +875,7 @@ impl<'a> SentenceCtx<'a> {
         let toks: &Tokens = self.toks;
         let body = &self.article.body;
         let metric_def = &lex.metrics[draft.metric];
-        let (group, subject): (usize, Sym) = match &draft.group {
+        let (group, subject): (Sym, Sym) = match &draft.group {
             Some((g, r)) => {
                 let a = toks.get(r.start).expect("in range").start;
                 let b = toks.get(r.end - 1).expect("in range").end;
@@ -760,12 +887,17 @@ impl<'a> SentenceCtx<'a> {
                 } else {
                     written.to_lowercase()
                 };
-                (*g, Arc::from(subject.replace(['’'], "'").as_str()))
+                let subject: Sym = Arc::from(subject.replace(['’'], "'").as_str());
+                let group = match g {
+                    Some(g) => lex.groups[*g].name.clone(),
+                    None => subject.clone(),
+                };
+                (group, subject)
             }
-            None => (
-                metric_def.default_group,
-                lex.groups[metric_def.default_group].name.clone(),
-            ),
+            None => {
+                let g = lex.groups[metric_def.default_group].name.clone();
+                (g.clone(), g)
+            }
         };
         let (metric, subject) = if review {
             let noun = draft
@@ -797,7 +929,7 @@ impl<'a> SentenceCtx<'a> {
             qualifier: draft.np.qualifier,
             metric,
             subject,
-            group: lex.groups[group].name.clone(),
+            group,
             place: place_name,
             country,
             source: source.map(|s| s.name),
@@ -998,6 +1130,41 @@ impl<'a> SentenceCtx<'a> {
             .field(rank.to_string())
             .finish("c")
     }
+}
+
+/// The end of a wire-copy dateline at the start of a paragraph, as a token
+/// index ("KABUL, March 10 (Reuters) -", "GAZA CITY (AP) —"), or 0.
+fn dateline_end(toks: &Tokens, text: &str, base: usize) -> usize {
+    let upper = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            let s = &text[t.start - base..t.end - base];
+            t.kind == TokKind::Word
+                && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !s.chars().any(char::is_lowercase)
+        })
+    };
+    let mut k = 0;
+    while upper(k) {
+        k += 1;
+    }
+    if k == 0 {
+        return 0;
+    }
+    for j in k..toks.len().min(k + 14) {
+        if matches!(toks.norm(j), "-" | "—" | "–") {
+            let has_agency_or_date =
+                (k..j).any(|x| toks.norm(x) == "(" || toks.kind(x) == Some(TokKind::Number));
+            return if has_agency_or_date || j == k {
+                j + 1
+            } else {
+                0
+            };
+        }
+        if matches!(toks.norm(j), "." | ";") {
+            return 0;
+        }
+    }
+    0
 }
 
 /// The first run of places that nest in each other ("Beersheba, Israel").

@@ -97,7 +97,7 @@ pub(super) fn render(
                         f.rule.clone(),
                         cell(0),
                         cell(1),
-                        f.message.clone(),
+                        f.why.clone(),
                     ]);
                 }
                 writeln!(out, "\nFlags\n{t}")?;

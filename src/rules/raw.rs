@@ -66,7 +66,7 @@ pub(super) fn parse_rule(
     };
     let raw: RawRule = serde_saphyr::from_str_with_options(text, options).map_err(|e| {
         Diagnostic::from_yaml(path, text, &e).help(
-            "a rule file has: kind, severity, summary, description, message, and optionally match and params (see `crosscheck rules new`)",
+            "a rule file has: kind, severity, summary, description, message, and optionally match and params",
         )
     })?;
     let kind_names: Vec<&str> = KINDS.iter().map(|k| k.name).collect();

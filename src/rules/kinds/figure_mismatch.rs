@@ -62,6 +62,24 @@ pub fn build(v: &serde_json::Value) -> Result<Box<dyn Check>, String> {
     Ok(Box::new(FigureMismatch(p)))
 }
 
+/// How two claims' places relate: the same place, or a place within the
+/// country the other claim is about (Herat within Afghanistan).
+fn place_relation(a: &Claim, b: &Claim) -> Option<GroupRelation> {
+    if a.place == b.place {
+        return Some(GroupRelation::Same);
+    }
+    if a.country != b.country || a.country.is_none() {
+        return None;
+    }
+    let a_country = a.place == a.country;
+    let b_country = b.place == b.country;
+    match (a_country, b_country) {
+        (false, true) => Some(GroupRelation::PartOf),
+        (true, false) => Some(GroupRelation::Contains),
+        _ => None,
+    }
+}
+
 fn allowed(tolerance: f64, a: &Claim, b: &Claim) -> u64 {
     let big = a.value.lo().max(b.value.lo());
     (tolerance * big as f64).floor() as u64
@@ -82,6 +100,9 @@ impl Check for FigureMismatch {
         sorted.sort_by_key(|&i| (ctx.claims[i].as_of, i));
         for (jpos, &j) in sorted.iter().enumerate() {
             let later = &ctx.claims[j];
+            // One flag per figure: against the most recent earlier figure it
+            // conflicts with (the largest gap among equally recent ones).
+            let mut best: Option<(i64, u64, Finding)> = None;
             for &i in &sorted[..jpos] {
                 let earlier = &ctx.claims[i];
                 let days = match (earlier.as_of, later.as_of) {
@@ -92,12 +113,20 @@ impl Check for FigureMismatch {
                 if days > p.window_days {
                     continue;
                 }
-                let Some(rel) = group_relation(ctx.lex, &earlier.group, &later.group) else {
+                let Some(group_rel) = group_relation(ctx.lex, &earlier.group, &later.group) else {
                     continue;
                 };
-                if earlier.place != later.place {
+                let Some(place_rel) = place_relation(earlier, later) else {
                     continue;
-                }
+                };
+                // Equal when group and place are the same; part and whole when one
+                // is narrower in group or place (or both, the same way).
+                let rel = match (group_rel, place_rel) {
+                    (GroupRelation::Same, p) => p,
+                    (g, GroupRelation::Same) => g,
+                    (g, p) if g == p => g,
+                    _ => continue,
+                };
                 let tol = allowed(p.tolerance, earlier, later);
                 let running = p.running_counts
                     && ctx
@@ -151,8 +180,12 @@ impl Check for FigureMismatch {
                             );
                         }
                     }
+                    // A part cannot exceed its whole at the same time, nor a running
+                    // whole reported later (it can only have grown).
                     GroupRelation::PartOf | GroupRelation::Contains
-                        if p.compare_parts && days <= p.same_time_days =>
+                        if p.compare_parts
+                            && (days <= p.same_time_days
+                                || (running && rel == GroupRelation::PartOf)) =>
                     {
                         let (part, whole) = if rel == GroupRelation::PartOf {
                             (earlier, later)
@@ -167,12 +200,14 @@ impl Check for FigureMismatch {
                             continue;
                         }
                         why = format!(
-                            "part larger than its whole: {} {} ({}) exceeds {} {} ({}) by {}, tolerance {}",
-                            part.group,
+                            "part larger than its whole: {} {} in {} ({}) exceeds {} {} in {} ({}) by {}, tolerance {}",
                             part.metric,
+                            part.group,
+                            part.place.as_deref().unwrap_or("?"),
                             show(part),
-                            whole.group,
                             whole.metric,
+                            whole.group,
+                            whole.place.as_deref().unwrap_or("?"),
                             show(whole),
                             gap,
                             tol
@@ -180,7 +215,7 @@ impl Check for FigureMismatch {
                     }
                     _ => continue,
                 }
-                out.push(Finding {
+                let finding = Finding {
                     claims: vec![i, j],
                     why,
                     vars: vec![
@@ -188,8 +223,15 @@ impl Check for FigureMismatch {
                         ("tolerance", tol.to_string()),
                         ("days", days.to_string()),
                     ],
-                });
+                };
+                let better = best
+                    .as_ref()
+                    .is_none_or(|(d, g, _)| days < *d || (days == *d && gap > *g));
+                if better {
+                    best = Some((days, gap, finding));
+                }
             }
+            out.extend(best.map(|(_, _, f)| f));
         }
     }
 }
