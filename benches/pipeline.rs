@@ -25,10 +25,15 @@ fn corpus(n: usize) -> Vec<Article> {
     (0..n)
         .map(|i| {
             let a = &base[i % base.len()];
-            let body = a.body.replace("639", &(600 + i % 97).to_string()).replace("1,480", &format!("1,{:03}", i % 1000));
+            let body = a
+                .body
+                .replace("639", &(600 + i % 97).to_string())
+                .replace("1,480", &format!("1,{:03}", i % 1000));
             Article {
                 id: format!("{}-{i}", a.id),
-                published: a.published.map(|d| d.add_days((i / base.len()) as i64 % 60)),
+                published: a
+                    .published
+                    .map(|d| d.add_days((i / base.len()) as i64 % 60)),
                 body,
                 ..a.clone()
             }

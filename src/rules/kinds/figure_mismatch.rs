@@ -85,8 +85,9 @@ fn allowed(tolerance: f64, a: &Claim, b: &Claim) -> u64 {
     (tolerance * big as f64).floor() as u64
 }
 
-fn show(c: &Claim) -> String {
-    format!("{} [{}]", c.value, c.qualifier)
+fn date(c: &Claim) -> String {
+    c.as_of
+        .map_or_else(|| "an unknown date".into(), |d| d.to_string())
 }
 
 impl Check for FigureMismatch {
@@ -143,18 +144,17 @@ impl Check for FigureMismatch {
                                 continue;
                             }
                             why = format!(
-                                "{} {} in {}: {} ({}) and {} ({}) cannot both hold: {} apart, tolerance {} ({}%); as_of {} days apart",
+                                "{} {} in {}: {} on {} vs {} on {} cannot both hold: {} apart, tolerance {} ({}%)",
                                 later.metric,
                                 later.group,
                                 later.place.as_deref().unwrap_or("?"),
-                                show(earlier),
-                                earlier.as_of.map(|d| d.to_string()).unwrap_or_default(),
-                                show(later),
-                                later.as_of.map(|d| d.to_string()).unwrap_or_default(),
+                                earlier.value,
+                                date(earlier),
+                                later.value,
+                                date(later),
                                 gap,
                                 tol,
                                 p.tolerance * 100.0,
-                                days,
                             );
                         } else {
                             // A running toll may rise, not fall.
@@ -170,10 +170,10 @@ impl Check for FigureMismatch {
                                 later.metric,
                                 later.group,
                                 later.place.as_deref().unwrap_or("?"),
-                                show(earlier),
-                                earlier.as_of.map(|d| d.to_string()).unwrap_or_default(),
-                                show(later),
-                                later.as_of.map(|d| d.to_string()).unwrap_or_default(),
+                                earlier.value,
+                                date(earlier),
+                                later.value,
+                                date(later),
                                 gap,
                                 tol,
                                 p.tolerance * 100.0,
@@ -200,15 +200,16 @@ impl Check for FigureMismatch {
                             continue;
                         }
                         why = format!(
-                            "part larger than its whole: {} {} in {} ({}) exceeds {} {} in {} ({}) by {}, tolerance {}",
+                            "part exceeds its whole: {} {} in {} {} on {} > {} in {} {} on {}: by {}, tolerance {}",
                             part.metric,
                             part.group,
                             part.place.as_deref().unwrap_or("?"),
-                            show(part),
-                            whole.metric,
+                            part.value,
+                            date(part),
                             whole.group,
                             whole.place.as_deref().unwrap_or("?"),
-                            show(whole),
+                            whole.value,
+                            date(whole),
                             gap,
                             tol
                         );
