@@ -1,111 +1,2884 @@
-//! Interim date recognizer (month-day, years, weekdays); replaced by the full grammar.
+//! Recognizer of English date expressions in news text.
+//!
+//! [`find_dates`] scans a text for calendar dates ("June 12, 2025", "12 June",
+//! "the 12th of June", "2025-06-12", "mid-June", "June 13-20", "Q1 2019"), bare
+//! years ("in 2018", "2013-2015", "the 1990s") and dates relative to the
+//! article's publication date ("last Friday", "two days ago", "earlier this
+//! month"), and resolves each one against that reference date with the *past*
+//! reading news needs. Matches are non-overlapping; where candidates overlap the
+//! longest wins (the leftmost among equally long ones). Every pattern is
+//! compiled once; spans are byte ranges on char boundaries of the input.
+//!
+//! # Spans
+//!
+//! A span covers the date expression itself: modifiers that change the value
+//! are inside ("last Friday", "early June", "mid-June", "Friday morning",
+//! "over the weekend", "between June 13 and June 20", "from 2013 to 2015"),
+//! while prepositions that only qualify it are outside ("in 2018" → `2018`,
+//! "on Friday" → `Friday`, "since June" → `June`, "before 2019" → `2019`): the
+//! caller reads those as qualifiers. A possessive is outside too ("Friday's
+//! strike" → `Friday`).
+//!
+//! # Resolution rules (`reference` = the article's publication date)
+//!
+//! * **Month and day without a year**: the year among reference year −1, +0,
+//!   +1 that puts the date closest to the reference ("December 30" in an
+//!   article of 2026-01-03 → 2025-12-30; "June 25" in one of 2025-06-20 →
+//!   2025-06-25). A written weekday ("Tue, May 9") restricts the choice to the
+//!   years where the date falls on that weekday, when there is one. After
+//!   "since" the most recent date on or before the reference is taken. Without
+//!   a reference the value is `None`; February 29 only resolves to leap years
+//!   and impossible dates ("June 31", "2015-02-30") are not reported.
+//! * **Month alone**: "June 2025", "June of 1992", "Dec. 2018" are
+//!   month-precision points. Without a year ("in June", "early June",
+//!   "mid-June") the month is only recognized after a cue (in, since, by, until,
+//!   till, from, during, before, after, through, throughout, of, early, late,
+//!   mid, last, this, next) or as the second member of "June and July"; a bare
+//!   capitalized "June" elsewhere may be a name. The year is the one whose month
+//!   is closest to the reference (the most recent one after "since"). "last
+//!   June" is the latest June before the reference's month, "next June" the
+//!   first one after it, "this June" the one in the reference year.
+//!   early/mid/late keep month precision.
+//! * **May, March, Mar** and the weekday abbreviations (**Sat, Sun, Wed**, …)
+//!   count only when capitalized in the text, and May/March only next to a day
+//!   or year or after a cue, so "he may go" and "the march on the capital" are
+//!   not dates. "May" right after a capitalized name ("Theresa May 2019") is not
+//!   a month.
+//! * **Weekdays**: "Friday", "on Friday", "Friday morning", "early Friday",
+//!   "Friday's" → the most recent such day on or before the reference (an
+//!   article published on a Friday saying "Friday" means that day). "last
+//!   Friday", "this past Friday", "previous Friday" → strictly before the
+//!   reference; "next Friday", "this coming Friday" → strictly after; "this
+//!   Friday" → the Friday of the reference's ISO week; "Tuesday of last/next
+//!   week" → that day of the previous/next ISO week. "Good Friday", "Black
+//!   Friday" and the ordinal "the last Friday of …" are not matched.
+//! * **Day words**: "yesterday" and "last night" = ref−1; "today", "tonight",
+//!   "this morning/afternoon/evening" = ref; "tomorrow" = ref+1; "the day before
+//!   yesterday" = ref−2; "the day after tomorrow" = ref+2; "the previous day",
+//!   "the day before" = ref−1 (best effort: news often means the day before
+//!   another event; "the day before the vote" is not matched at all).
+//! * **Ago**: "N days ago" = ref−N; "N weeks ago" = ref−7N (day precision);
+//!   "N months ago" = the same day N months earlier (clamped to the month's
+//!   length), "N years/decades ago" likewise, "a fortnight ago" = ref−14;
+//!   compounds add up ("2 weeks and 2 days ago", "1 year, 2 months ago"). N is
+//!   digits or words; "a"/"an" is 1 and "a couple of" is 2. "N … from now" is
+//!   the same forward. Imprecise forms ("a few days ago", "several days ago",
+//!   "days ago", "some weeks ago") are the range ref−9 units ..= ref−2 units.
+//!   "N days after/before/from <single day>" counts from that day ("3 days
+//!   after June 12", "two weeks from tomorrow"). Not recognized: "in 3 days",
+//!   "3 days later", "4 days before" (durations, or anchored to an event).
+//! * **Calendar periods**: "last week" = Monday..Sunday of the previous ISO
+//!   week; "this week", "earlier this week", "earlier in the week" = Monday of
+//!   the reference's week ..= ref; "later this week" = ref ..= Sunday; "next
+//!   week" = the next ISO week. "last month" = the whole previous calendar
+//!   month; "this month", "earlier this month" = first of the month ..= ref;
+//!   "later this month" = ref ..= month end; "next month" = the next month.
+//!   "last year" = the previous year (a year point); "this year", "earlier this
+//!   year" = January 1 ..= ref; "later this year" = ref ..= December 31; "next
+//!   year" = the next year. Quarters and decades follow the month rules on
+//!   calendar quarters and decades ("last quarter" = the previous calendar
+//!   quarter, "last decade" = 2010-2019 in 2025).
+//! * **Windows**: "the past week", "the last 3 months", "past two years" = ref
+//!   − span ..= ref; "the next 3 days", "the coming weeks" = ref+1 ..= ref +
+//!   span; "few"/"several"/plural without a number count as 9 units. Quarters
+//!   are whole calendar quarters ("the last two quarters", "the next quarter").
+//!   "the last week of July" and "the next day"/"the following week" (relative
+//!   to an event) are not matched.
+//! * **Weekends** (Saturday..Sunday): "last weekend" = the previous ISO week's;
+//!   "this weekend" = the reference week's; "next weekend" = the next week's;
+//!   "over/during/at/on the weekend", "this past weekend" = the most recent one
+//!   (the current one when the reference is a Saturday or Sunday).
+//! * **Years**: a four-digit number 1900-2100 standing alone → a year point,
+//!   reported as [`DateKind::Year`] with `year_context` true after a cue (in,
+//!   since, by, until, till, through, throughout, from, before, after, during,
+//!   early, late, mid, mid-, pre-, post-, of, year, circa, a season, between …
+//!   and); "the 2015 deal" and "2018 people" have `year_context` false.
+//!   "2013-2015", "2014-15", "between 2013 and 2015", "from 2013 to 2015",
+//!   "from 2007 to the end of 2008" → the range Jan 1 2013 ..= Dec 31 2015;
+//!   "the 1990s" → 1990-01-01 ..= 1999-12-31 (all with `year_context` true).
+//! * **Quarters and halves**: "Q1 2019", "2019-Q1", "H2 2024", "the first
+//!   quarter of 2024", "the second half of last year" → the months they cover
+//!   (Absolute with a written year, Relative with "this/last/next year"); "in
+//!   Q3" takes the closest year; "the first quarter" without a year (as in a
+//!   game) is not matched.
+//! * **Numeric dates**: ISO "2025-06-12" and "2025/06/12" (a trailing
+//!   "T10:00…" time is part of the span, its date part is the value);
+//!   "23/08/2020", "08-23-2020", "23.08.2020" only when unambiguous (one field
+//!   above 12, or both fields equal); two-part "22/04" only when unambiguous
+//!   and after a cue (on, since, from, until, by, before, after, to, between,
+//!   and). Everything else stays a number: "10:30", "3/4", "24/7", "1.5",
+//!   "6,221", "555-1234", "COVID-19", "F-35", "10-20", "2,018", "$2018".
+//! * **Ranges**: "June 12-13", "June 12 to 15", "12-13 June", "between 13 and
+//!   20 June", "June 12 - July 3, 2025", "between June 13 and June 20", "from
+//!   June 13 to June 20", "from March to May", "Jan-Feb 2017", "from April
+//!   until the end of June" → an inclusive range of days; month- or
+//!   year-precision ends become their first/last day ("the end/middle of" is
+//!   read as the whole unit). A year written on one end only applies to both
+//!   (the start moves back a year if it would otherwise come after the end);
+//!   without any year the start is resolved as a single date and the end
+//!   follows it. After "from"/"between", an end may be relative: "between Jan
+//!   2019 and today", "from 2010 until now", "from next Monday to Friday" (a
+//!   bare weekday at the end is the first one from the start on).
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Captures, Regex};
 
-use crate::date::{Date, PartialDate, Weekday, month_from_name};
+use crate::date::{Date, PartialDate, Weekday, days_in_month, month_from_name};
 
+/// One date expression found in text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateMention {
+    /// Byte range of the whole expression in the input text ("last Friday", "June 12, 2025", "two days ago").
     pub span: Range<usize>,
     pub kind: DateKind,
+    /// What it resolves to. For Absolute: Some whenever the year is written or a reference was given
+    /// (year inferred from the reference when missing). For Year: always Some. For Relative: Some only
+    /// when a reference date was given.
     pub value: Option<DateValue>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateKind {
+    /// A calendar date with at least a month: "June 12", "12 June 2025", "June 12, 2025", "Jun. 12th",
+    /// "the 12th of June", "2025-06-12", "June 2025", "mid-June", "early June" (month precision),
+    /// "June 13-20" (range).
     Absolute { year_written: bool },
+    /// A four-digit year 1900-2100 on its own ("in 2018", "the 2015 deal", "since 2014", "2018").
+    /// Reported separately because the caller decides from context whether a bare "2018" is a year
+    /// or a count ("2018 people"). `year_context` is true when an unmistakable year cue precedes it
+    /// (see the module documentation); "the"/"a" + year + noun is not a cue.
     Year { year_context: bool },
+    /// Relative to the reference date: weekdays, yesterday/today/tonight, "N days ago",
+    /// "last week", "earlier this month", "over the weekend", ...
     Relative,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateValue {
+    /// A single day, month or year.
     Point(PartialDate),
+    /// An inclusive range of days ("last week" = Monday..Sunday of the previous ISO week;
+    /// "June 13-20"; "between June 13 and June 20"; month-precision endpoints become
+    /// first day..last day).
     Range(Date, Date),
 }
 
 impl DateValue {
+    /// The last day it covers (month → its last day, year → Dec 31, Range → end).
     pub fn latest(&self) -> Option<Date> {
-        match self {
-            DateValue::Point(p) => match (p.month, p.day) {
-                (Some(m), Some(d)) => Date::new(p.year, m, d),
-                (Some(m), None) => Date::new(p.year, m, crate::date::days_in_month(p.year, m)),
-                _ => Date::new(p.year, 12, 31),
-            },
-            DateValue::Range(_, b) => Some(*b),
+        match *self {
+            DateValue::Point(p) => last_day_of(p),
+            DateValue::Range(_, end) => Some(end),
+        }
+    }
+
+    /// The first day it covers.
+    pub fn earliest(&self) -> Option<Date> {
+        match *self {
+            DateValue::Point(p) => first_day_of(p),
+            DateValue::Range(start, _) => Some(start),
         }
     }
 }
 
-static RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x)
-        \b(?P<md>(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<d1>\d{1,2})(?:,?\s+(?P<y1>\d{4}))?)\b
-      | \b(?P<dm>(?P<d2>\d{1,2})\s+(?P<m2>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<y2>\d{4}))?)\b
-      | \b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
-      | (?:^|[^\d,.])(?P<y>(?:19|20)\d{2})\b(?:[^\d,.]|$)
-    ").expect("valid")
+// ---------------------------------------------------------------------------
+// Calendar helpers
+// ---------------------------------------------------------------------------
+
+fn first_day_of(p: PartialDate) -> Option<Date> {
+    match (p.month, p.day) {
+        (Some(m), Some(d)) => Date::new(p.year, m, d),
+        (Some(m), None) => Date::new(p.year, m, 1),
+        (None, _) => Date::new(p.year, 1, 1),
+    }
+}
+
+fn last_day_of(p: PartialDate) -> Option<Date> {
+    match (p.month, p.day) {
+        (Some(m), Some(d)) => Date::new(p.year, m, d),
+        (Some(m), None) => Date::new(p.year, m, days_in_month(p.year, m)),
+        (None, _) => Date::new(p.year, 12, 31),
+    }
+}
+
+/// `d` moved by `months` calendar months, the day clamped to the target month.
+fn add_months(d: Date, months: i64) -> Date {
+    let total = i64::from(d.year) * 12 + i64::from(d.month) - 1 + months;
+    let year = total.div_euclid(12) as i32;
+    let month = (total.rem_euclid(12) + 1) as u8;
+    Date {
+        year,
+        month,
+        day: d.day.min(days_in_month(year, month)),
+    }
+}
+
+fn month_first(year: i32, month: u8) -> Date {
+    Date {
+        year,
+        month,
+        day: 1,
+    }
+}
+
+fn month_last(year: i32, month: u8) -> Date {
+    Date {
+        year,
+        month,
+        day: days_in_month(year, month),
+    }
+}
+
+/// Monday of the ISO week of `d`.
+fn week_monday(d: Date) -> Date {
+    d.add_days(-i64::from(d.weekday().index()))
+}
+
+/// Distance in days from `r` to the interval `a..=b` (0 inside).
+fn distance(r: Date, a: Date, b: Date) -> i64 {
+    if r < a {
+        a.days_since(r)
+    } else if r > b {
+        r.days_since(b)
+    } else {
+        0
+    }
+}
+
+fn range(a: Date, b: Date) -> Option<DateValue> {
+    (a <= b).then_some(DateValue::Range(a, b))
+}
+
+// ---------------------------------------------------------------------------
+// Number and ordinal words
+// ---------------------------------------------------------------------------
+
+const SMALL: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: [&str; 10] = [
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+const ORDINALS: [&str; 20] = [
+    "",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+];
+
+/// A count written in digits or words ("3", "twenty-one", "a", "a couple of").
+/// `Some(None)` for the imprecise quantifiers (a few, several, some, many).
+fn parse_count(s: &str) -> Option<Option<i64>> {
+    let s = s.to_ascii_lowercase();
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let joined = words.join(" ");
+    match joined.as_str() {
+        "a" | "an" => return Some(Some(1)),
+        "a couple of" | "couple of" => return Some(Some(2)),
+        "a few" | "few" | "several" | "some" | "many" => return Some(None),
+        _ => {}
+    }
+    if let Ok(n) = joined.parse::<i64>() {
+        return Some(Some(n));
+    }
+    let small = |w: &str| SMALL.iter().position(|x| *x == w).map(|i| i as i64);
+    let tens = |w: &str| {
+        TENS.iter()
+            .position(|x| !x.is_empty() && *x == w)
+            .map(|i| i as i64 * 10)
+    };
+    match words.as_slice() {
+        [w] => small(w).or_else(|| tens(w)).map(Some),
+        [t, u] => Some(Some(tens(t)? + small(u).filter(|&v| (1..10).contains(&v))?)),
+        _ => None,
+    }
+}
+
+/// Day of month written as an ordinal word ("first", "twenty-third", "thirtieth").
+fn parse_ordinal_word(s: &str) -> Option<u8> {
+    let s = s.to_ascii_lowercase();
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let ord = |w: &str| ORDINALS.iter().position(|x| !x.is_empty() && *x == w);
+    match words.as_slice() {
+        [w] => match *w {
+            "twentieth" => Some(20),
+            "thirtieth" => Some(30),
+            _ => ord(w).map(|i| i as u8),
+        },
+        ["twenty", u] => ord(u).filter(|&i| i < 10).map(|i| 20 + i as u8),
+        ["thirty", "first"] => Some(31),
+        _ => None,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Internal representation of candidates
+// ---------------------------------------------------------------------------
+
+/// A calendar date as written: month always, day and year when present. Month 0 stands
+/// for a whole (written) year when a year is a range end ("from 2007 to the end of 2008").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Parts {
+    year: Option<i32>,
+    month: u8,
+    day: Option<u8>,
+    weekday: Option<Weekday>,
+}
+
+impl Parts {
+    fn new(year: Option<i32>, month: u8, day: Option<u8>) -> Parts {
+        Parts {
+            year,
+            month,
+            day,
+            weekday: None,
+        }
+    }
+
+    /// The written or given year, when the day exists in it.
+    fn in_year(self, year: i32) -> Option<PartialDate> {
+        if self.month == 0 {
+            return Some(PartialDate::year(year));
+        }
+        match self.day {
+            Some(d) => Date::new(year, self.month, d).map(PartialDate::day),
+            None => Some(PartialDate::month(year, self.month)),
+        }
+    }
+
+    /// Position within its year, for ordering a range's ends; a whole year sorts first as
+    /// a start and last as an end.
+    fn order_key(self, as_end: bool) -> (u8, u8) {
+        match (self.month, as_end) {
+            (0, true) => (13, 0),
+            _ => (self.month, self.day.unwrap_or(0)),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    Last,
+    This,
+    Next,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum WeekdayMode {
+    /// "Friday": the most recent one on or before the reference.
+    OnOrBefore,
+    /// "last Friday": strictly before.
+    Before,
+    /// "next Friday": strictly after.
+    After,
+    /// "this Friday", "Friday of this week": in the reference's ISO week.
+    ThisWeek,
+    /// "Tuesday of last week".
+    LastWeek,
+    /// "Tuesday of next week".
+    NextWeek,
+}
+
+/// A length of time as calendar months plus days.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Span {
+    months: i64,
+    days: i64,
+}
+
+impl Span {
+    fn of_unit(unit: &str) -> Span {
+        match unit.to_ascii_lowercase().as_str() {
+            "week" => Span { months: 0, days: 7 },
+            "fortnight" => Span {
+                months: 0,
+                days: 14,
+            },
+            "quarter" => Span { months: 3, days: 0 },
+            "month" => Span { months: 1, days: 0 },
+            "year" => Span {
+                months: 12,
+                days: 0,
+            },
+            "decade" => Span {
+                months: 120,
+                days: 0,
+            },
+            _ => Span { months: 0, days: 1 },
+        }
+    }
+
+    fn times(self, n: i64) -> Span {
+        Span {
+            months: self.months.saturating_mul(n),
+            days: self.days.saturating_mul(n),
+        }
+    }
+
+    /// `d` moved by `sign` (±1) times this span, months first.
+    fn apply(self, d: Date, sign: i64) -> Date {
+        add_months(d, sign * self.months).add_days(sign * self.days)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Rel {
+    /// ref moved by a span: "3 days ago" (sign −1), "2 years from now" (+1), "yesterday".
+    Shift {
+        span: Span,
+        sign: i64,
+    },
+    /// "a few days ago": ref − 9 units ..= ref − 2 units (mirrored for "from now").
+    Imprecise {
+        unit: Span,
+        sign: i64,
+    },
+    /// "the past 3 months": ref − span ..= ref.
+    Rolling(Span),
+    /// "the next 3 days": ref + 1 day ..= ref + span.
+    Ahead(Span),
+    /// Whole calendar quarters before (negative) or after (positive) the current one:
+    /// "the last 2 quarters", "the next quarter".
+    Quarters(i64),
+    Weekday(Weekday, WeekdayMode),
+    /// last/this/next week; `This` is Monday ..= ref.
+    Week(Step),
+    /// "later this week": ref ..= Sunday.
+    WeekRest,
+    Month(Step),
+    MonthRest,
+    Year(Step),
+    YearRest,
+    /// Calendar quarters; `This` is the quarter's start ..= ref.
+    Quarter(Step),
+    /// Calendar decades (2020-2029); `This` is the decade's start ..= ref.
+    Decade(Step),
+    /// `None`: the most recent weekend ("over the weekend").
+    Weekend(Option<Step>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Res {
+    Fixed(DateValue),
+    /// A written date, the year possibly to infer; `past` picks the most recent occurrence.
+    Abs {
+        parts: Parts,
+        past: bool,
+    },
+    AbsRange(Parts, Parts),
+    /// "last June", "this June", "next June".
+    MonthRel(u8, Step),
+    /// A run of whole months in one year: quarters and halves ("Q1 2019", "the first
+    /// half of last year").
+    Months {
+        first: u8,
+        last: u8,
+        year: YearSpec,
+    },
+    Rel(Rel),
+    /// A range with at least one relative end: "between Jan 2019 and today".
+    Between(Box<Res>, Box<Res>),
+    /// "3 days after January 12", "two weeks from tomorrow": a single day moved by a span.
+    Offset {
+        base: Box<Res>,
+        span: Span,
+        sign: i64,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum YearSpec {
+    Written(i32),
+    /// Reference year plus this offset ("this year", "last year").
+    Relative(i32),
+    /// The year whose occurrence is closest to the reference.
+    Infer,
+}
+
+#[derive(Clone, Debug)]
+struct Cand {
+    span: Range<usize>,
+    kind: DateKind,
+    res: Res,
+}
+
+// ---------------------------------------------------------------------------
+// Patterns (compiled once)
+// ---------------------------------------------------------------------------
+
+/// Full month names, or abbreviations with an optional period ("Sept.", but not the
+/// sentence period after "November.").
+const MONTH: &str = r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|(?:sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\b\.?)";
+const WDAY: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs|thur|mon|tue|wed|thu|fri|sat|sun)\b\.?";
+const WDFULL: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+const ORDW: &str = r"(?:(?:twenty|thirty)[-\s]+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|twentieth|thirtieth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|eleventh|twelfth|tenth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)";
+const NUM: &str = r"(?:\d{1,5}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+couple\s+of|couple\s+of|a\s+few|few|several|some|many|an|a)";
+const CONN: &str = r"(?:-|–|—|~|to|through|thru|until|till|and)";
+const UNIT: &str = r"(?:day|week|fortnight|month|quarter|year|decade)";
+/// Optional year after a month and day: "June 12, 2025", "June 12 2025", "12 June of 2025".
+const YTAIL: &str = r"(?:(?:\s*,\s*|\s+)(?:of\s+|in\s+)?(?P<y>\d{4})\b)?";
+
+fn build(pattern: &str) -> Regex {
+    let p = pattern
+        .replace("<MONTH>", MONTH)
+        .replace("<WDAY>", WDAY)
+        .replace("<WDFULL>", WDFULL)
+        .replace("<ORDW>", ORDW)
+        .replace("<NUM>", NUM)
+        .replace("<CONN>", CONN)
+        .replace("<UNIT>", UNIT)
+        .replace("<YTAIL>", YTAIL)
+        // ASCII word boundaries and digits keep the fast DFA engines usable on non-ASCII
+        // text (Unicode \b makes them bail out); a UTF-8 sequence never contains an ASCII
+        // word byte, so no boundary can fall inside a character.
+        .replace(r"\b", r"(?-u:\b)")
+        .replace(r"\d", "[0-9]");
+    Regex::new(&p).expect("date pattern compiles")
+}
+
+/// "June 12", "Friday, June 12, 2025", "Jun. 12th", "June the first".
+static RE_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?:(?P<wd><WDAY>),?\s+)?(?P<m><MONTH>)\s*(?:the\s+)?(?P<day>(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b|(?P<dw><ORDW>)\b)<YTAIL>",
+    )
+});
+/// "12 June", "the 12th of June 2025", "Friday 13 June", "05-Aug-2016", "fourth of July".
+static RE_DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?:(?P<wd><WDAY>),?\s+)?(?P<the>the\s+)?(?:(?P<d>[0-3]?\d)(?:st|nd|rd|th)?|(?P<dw><ORDW>))(?P<of>\s+of)?(?:\s+|\s*-\s*|/)(?P<m><MONTH>)(?:(?:\s*,\s*|\s+|-|/)(?:of\s+|in\s+)?(?P<y>\d{4})\b)?",
+    )
+});
+/// "June 2025", "June of 1992", "Dec-2018", "mid-June 2025".
+static RE_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?:(?P<mod>early|late|mid)(?:\s*-\s*|\s+))?(?P<m><MONTH>)(?:\s*,\s*|\s+of\s+|\s+in\s+|\s+|-|/)(?P<y>\d{4})\b",
+    )
+});
+/// "June" with an optional modifier: "mid-June", "early June", "last June".
+static RE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    build(r"(?i)\b(?:(?P<mod>early|late|mid|last|next|this)(?:\s*-\s*|\s+))?(?P<m><MONTH>)")
+});
+/// "from March to May", "between August and October", "Jan-Feb 2017".
+static RE_MONTH_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?:(?P<pre>from|between)\s+)?(?P<m1><MONTH>)\s*(?P<c><CONN>)\s*(?P<m2><MONTH>)(?:(?:\s*,\s*|\s+)(?:in\s+)?(?P<y>\d{4})\b)?",
+    )
+});
+/// "June 12-13", "between June 12 and 15", "June 13 to 20, 2025".
+static RE_MONTH_DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?:(?P<pre>from|between)\s+)?(?:(?P<wd><WDAY>),?\s+)?(?P<m><MONTH>)\s*(?:the\s+)?(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?|(?P<dw1><ORDW>))\s*(?P<c><CONN>)\s*(?:the\s+)?(?P<day2>(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?|(?P<dw2><ORDW>))\b<YTAIL>",
+    )
+});
+/// "12-13 June", "between 3 and 12 of Sept", "from 9 to 12 June 2020".
+static RE_DAY_RANGE_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?:(?P<pre>from|between)\s+)?(?:the\s+)?(?:(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?|(?P<dw1><ORDW>))\s*(?P<c><CONN>)\s*(?:the\s+)?(?:(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?|(?P<dw2><ORDW>))(?:\s+of)?\s+(?P<m><MONTH>)<YTAIL>",
+    )
+});
+/// "2013-2015", "2014-15", "between 2013 and 2015", "from 2013 to 2015".
+static RE_YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?:(?P<pre>from|between)\s+)?(?P<y1>\d{4})\s*(?P<c><CONN>)\s*(?P<y2>\d{4}|\d{2})\b",
+    )
+});
+/// "2025-06-12", "2025/06/12", "2025-06-12T10:00:00Z".
+static RE_ISO: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?P<y>\d{4})(?P<s1>[-/.])(?P<mo>\d{1,2})(?P<s2>[-/.])(?P<d>\d{1,2})(?:t\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?",
+    )
+});
+/// "23/08/2020", "08-23-2020", "23.08.2020".
+static RE_NUMERIC_DMY: LazyLock<Regex> = LazyLock::new(|| {
+    build(r"\b(?P<a>\d{1,2})(?P<s1>[-/.])(?P<b>\d{1,2})(?P<s2>[-/.])(?P<y>\d{4})\b")
+});
+/// "22/04", "11/20" (only unambiguous ones after a cue).
+static RE_NUMERIC_DM: LazyLock<Regex> =
+    LazyLock::new(|| build(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})\b"));
+static RE_YEAR: LazyLock<Regex> = LazyLock::new(|| build(r"\b(?P<y>\d{4})\b"));
+/// "1990s", "1990's".
+static RE_DECADE: LazyLock<Regex> = LazyLock::new(|| build(r"\b(?P<y>\d{3}0)(?:'|’)?s\b"));
+static RE_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?:(?P<early>early|late|earlier|later)\s+(?:on\s+)?)?(?:(?P<mod>last|next|this\s+coming|this\s+past|this\s+upcoming|this|past|previous|coming)\s+)?(?P<wd><WDFULL>)\b(?:\s+(?:morning|afternoon|evening|night))?(?:\s+of\s+(?P<wk>last|next|this)\s+week\b)?",
+    )
+});
+static RE_DAY_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?:(?P<mod>early|late|earlier|later)\s+)?(?P<w>the\s+day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow|last\s+night|this\s+morning|this\s+afternoon|this\s+evening)\b(?:\s+(?:morning|afternoon|evening|night))?",
+    )
+});
+static RE_PREVIOUS_DAY: LazyLock<Regex> =
+    LazyLock::new(|| build(r"(?i)\bthe\s+(?:(?:previous|prior)\s+day|day\s+before)\b"));
+/// "3 days ago", "two weeks and two days ago", "a year from now".
+static RE_AGO: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?P<body><NUM>\s+<UNIT>s?(?:(?:\s*,\s*|\s+and\s+|\s+)<NUM>\s+<UNIT>s?)*)\s+(?P<dir>ago|from\s+now)\b",
+    )
+});
+static RE_AGO_PART: LazyLock<Regex> =
+    LazyLock::new(|| build(r"(?i)\b(?P<n><NUM>)\s+(?P<u><UNIT>)"));
+/// "days ago", "years ago".
+static RE_BARE_AGO: LazyLock<Regex> = LazyLock::new(|| build(r"(?i)\b(?P<u><UNIT>)s\s+ago\b"));
+static RE_CALENDAR: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?P<mod>earlier\s+this|later\s+this|earlier\s+in\s+the|later\s+in\s+the|last|this|next|previous)\s+(?P<u>week|month|quarter|year|decade|weekend)\b",
+    )
+});
+static RE_WEEKEND: LazyLock<Regex> =
+    LazyLock::new(|| build(r"(?i)\b(?:(?:over|during|at|on)\s+the|this\s+past)\s+weekend\b"));
+/// "the past week", "the last 3 months", "past two years".
+static RE_ROLLING: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?:(?P<the>the|this)\s+)?(?:past|last|previous)\s+(?:(?P<n><NUM>)\s+)?(?P<u><UNIT>)s?\b",
+    )
+});
+/// "the next 3 days", "over the coming weeks", "the next few days".
+static RE_AHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?:(?P<the>the)\s+)?(?P<mod>next|coming|following|upcoming)\s+(?:(?P<n><NUM>)\s+)?(?P<u><UNIT>)(?P<pl>s)?\b",
+    )
+});
+/// "Q1 2019", "2019-Q1", "H2 2019", "Q3".
+static RE_QUARTER_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?:(?P<q1>q[1-4]|h[12])(?:\s+of\s+|-|/|\s)?(?P<y1>\d{4})|(?P<y2>\d{4})(?:-|/|\s)?(?P<q2>q[1-4]|h[12])|(?P<q3>(?-i:Q[1-4])))\b",
+    )
+});
+/// "the first quarter of 2019", "the second half of last year", "fourth quarter 2024".
+static RE_QUARTER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?P<kind>quarter|half)(?:\s+of\s+(?:(?P<y>\d{4})\b|(?P<rel>this|last|next|the)\s+year\b)|(?:\s*,\s*|\s+)(?P<y2>\d{4})\b)?",
+    )
+});
+/// "3 days after ", "two weeks from " right before an anchor date.
+static RE_OFFSET_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?P<body><NUM>\s+<UNIT>s?(?:(?:\s*,\s*|\s+and\s+|\s+)<NUM>\s+<UNIT>s?)*)\s+(?P<dir>before|after|from)\s+$",
+    )
+});
+/// "… until now", "… to date", "… till the present" after the start of a range.
+static RE_UNTIL_NOW: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)^\s*(?P<c><CONN>)\s*(?:now|date|the\s+present(?:\s+day)?|present\s+day|current\s+date)\b",
+    )
+});
+/// What may separate the two ends of a range; "the end of" etc. only approximate the end.
+static RE_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    build(r"(?i)^\s*(?P<c><CONN>)\s*(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?$")
+});
+static RE_RANGE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    build(r"(?i)\b(?P<pre>between|from)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?$")
 });
 
-fn closest(reference: Option<Date>, m: u8, d: u8) -> Option<Date> {
-    let r = reference?;
-    [r.year - 1, r.year, r.year + 1]
-        .into_iter()
-        .filter_map(|y| Date::new(y, m, d))
-        .min_by_key(|c| c.days_since(r).abs())
+// ---------------------------------------------------------------------------
+// Text context helpers (all offsets are char boundaries of the original text)
+// ---------------------------------------------------------------------------
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
 }
 
-pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
-    let mut out = Vec::new();
-    for c in RE.captures_iter(text) {
-        if let Some(mm) = c.name("md").or(c.name("dm")) {
-            let month = month_from_name(c.name("m1").or(c.name("m2")).map_or("", |m| m.as_str()))
-                .unwrap_or(1);
-            let day: u8 = c
-                .name("d1")
-                .or(c.name("d2"))
-                .and_then(|d| d.as_str().parse().ok())
-                .unwrap_or(1);
-            let year: Option<i32> = c
-                .name("y1")
-                .or(c.name("y2"))
-                .and_then(|y| y.as_str().parse().ok());
-            let date = match year {
-                Some(y) => Date::new(y, month, day),
-                None => closest(reference, month, day),
-            };
-            out.push(DateMention {
-                span: mm.range(),
-                kind: DateKind::Absolute {
-                    year_written: year.is_some(),
-                },
-                value: date.map(|d| DateValue::Point(PartialDate::day(d))),
-            });
-        } else if let Some(w) = c.name("wd") {
-            let day = Weekday::parse(w.as_str()).unwrap_or(Weekday::Monday);
-            out.push(DateMention {
-                span: w.range(),
-                kind: DateKind::Relative,
-                value: reference
-                    .map(|r| DateValue::Point(PartialDate::day(r.previous_or_same(day)))),
-            });
-        } else if let Some(y) = c.name("y") {
-            let before = text[..y.start()].trim_end();
-            let ctx = [
-                "in", "since", "by", "until", "from", "before", "after", "during", "of",
-            ]
-            .iter()
-            .any(|p| before.to_ascii_lowercase().ends_with(p));
-            out.push(DateMention {
-                span: y.range(),
-                kind: DateKind::Year { year_context: ctx },
-                value: Some(DateValue::Point(PartialDate::year(
-                    y.as_str().parse().unwrap_or(2000),
-                ))),
-            });
+fn ends_with_ci(haystack: &str, suffix: &str) -> bool {
+    haystack.len() >= suffix.len()
+        && haystack.is_char_boundary(haystack.len() - suffix.len())
+        && haystack[haystack.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
+/// The byte offset just after the character starting at `i`.
+fn next_boundary(text: &str, i: usize) -> usize {
+    i + text[i..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// The largest char boundary not above `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The word (letters and apostrophes) ending right before `pos`, skipping whitespace,
+/// with its start offset. `None` when something else (punctuation, digits) comes first.
+fn word_before(text: &str, pos: usize) -> Option<(&str, usize)> {
+    let end = text[..pos].trim_end().len();
+    let start = text[..end]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic() || c == '\'' || c == '’')
+        .last()
+        .map(|(i, _)| i)?;
+    Some((&text[start..end], start))
+}
+
+/// The word right after `pos`, skipping whitespace.
+fn word_after(text: &str, pos: usize) -> &str {
+    let rest = text[pos..].trim_start();
+    let len = rest
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(rest.len(), |(i, _)| i);
+    &rest[..len]
+}
+
+/// Lower-cased word before `pos`, or "".
+fn cue_before(text: &str, pos: usize) -> String {
+    word_before(text, pos).map_or_else(String::new, |(w, _)| w.to_lowercase())
+}
+
+/// A number starting at `start` is not glued to another number or code on its left:
+/// rejects "555-1234", "F-35", "1,2018", "$2018", "v2018" (but allows "mid-2014").
+fn number_left_ok(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    let trimmed = before.trim_end();
+    if trimmed.len() < before.len() && trimmed.ends_with(['$', '€', '£', '¥']) {
+        return false;
+    }
+    let mut it = before.chars().rev();
+    match it.next() {
+        None => true,
+        Some(c) if c.is_alphanumeric() => false,
+        Some('$' | '€' | '£' | '#' | '+' | '№') => false,
+        Some('-' | '–' | '/') => {
+            if ["mid-", "pre-", "post-"]
+                .iter()
+                .any(|p| ends_with_ci(before, p))
+            {
+                return true;
+            }
+            !it.next().is_some_and(char::is_alphanumeric)
+        }
+        Some('.' | ',' | ':') => !it.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => true,
+    }
+}
+
+/// Looser left check for shapes that cannot be codes ("report-2018-09-23"): only
+/// rejects digits glued on the left ("12025-06-12", "1-2025-06-12").
+fn digits_left_ok(text: &str, start: usize) -> bool {
+    let mut it = text[..start].chars().rev();
+    match it.next() {
+        None => true,
+        Some(c) if c.is_ascii_digit() => false,
+        Some('-' | '–' | '/' | '.' | ',' | ':') => !it.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => true,
+    }
+}
+
+/// A number ending at `end` is not glued to another number on its right:
+/// rejects "2018-19" fragments, "2018.5", "6,221", "10:30", "2018%", "12th-century".
+fn number_right_ok(text: &str, end: usize) -> bool {
+    let mut it = text[end..].chars();
+    match it.next() {
+        None => true,
+        Some(c) if c.is_alphanumeric() => false,
+        Some('%') => false,
+        Some('-' | '–' | '/' | '.' | ',' | ':') => !it.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => true,
+    }
+}
+
+const YEAR_CUES: &[&str] = &[
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "through",
+    "throughout",
+    "from",
+    "before",
+    "after",
+    "during",
+    "early",
+    "late",
+    "mid",
+    "of",
+    "year",
+    "circa",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "between",
+];
+const MONTH_CUES: &[&str] = &[
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "through",
+    "throughout",
+    "from",
+    "before",
+    "after",
+    "during",
+    "of",
+    "early",
+    "late",
+    "mid",
+];
+/// Slashed day/month pairs ("22/04") count only after these.
+const NUMERIC_CUES: &[&str] = &[
+    "on", "since", "from", "until", "till", "by", "before", "after", "to", "between", "and",
+];
+/// Capitalized words that may stand before "May 12" without making "May" a surname.
+const NOT_NAMES: &[&str] = &[
+    "in", "on", "the", "a", "an", "and", "or", "by", "since", "until", "till", "from", "to",
+    "between", "of", "at", "for", "after", "before", "during", "through", "last", "next", "this",
+    "early", "late", "mid", "that", "when", "as", "around", "about", "dated",
+];
+
+/// Month number of a matched month name, or `None` when the capitalization rule rejects
+/// it: "May", "March" and "Mar" only when capitalized, and "May" not after a
+/// capitalized name ("Theresa May").
+fn month_token(text: &str, m: regex::Match) -> Option<u8> {
+    let s = m.as_str();
+    let month = month_from_name(s)?;
+    let bare = s.trim_end_matches('.').to_ascii_lowercase();
+    if matches!(bare.as_str(), "may" | "march" | "mar") {
+        if !starts_upper(s) {
+            return None;
+        }
+        if bare == "may"
+            && let Some((w, _)) = word_before(text, m.start())
+        {
+            let titlecase = starts_upper(w) && w.chars().any(char::is_lowercase);
+            let known = NOT_NAMES.contains(&w.to_lowercase().as_str())
+                || Weekday::parse(w).is_some()
+                || month_from_name(w).is_some();
+            if titlecase && !known {
+                return None;
+            }
         }
     }
-    out
+    Some(month)
+}
+
+/// A weekday name; abbreviations ("Sat", "Wed", "Sun") only when capitalized.
+fn weekday_token(s: &str) -> Option<Weekday> {
+    let day = Weekday::parse(s)?;
+    let bare = s.trim_end_matches('.');
+    if bare.len() < 6 && !starts_upper(bare) {
+        return None;
+    }
+    Some(day)
+}
+
+/// A year written next to a month (any four digits 1000-2999).
+fn written_year(s: &str) -> Option<i32> {
+    s.parse::<i32>().ok().filter(|y| (1000..=2999).contains(y))
+}
+
+/// A standalone or numeric year (1900-2100).
+fn plain_year(s: &str) -> Option<i32> {
+    s.parse::<i32>().ok().filter(|y| (1900..=2100).contains(y))
+}
+
+/// Day of month from a digit group or an ordinal word.
+fn day_of(c: &Captures, digits: &str, word: &str) -> Option<u8> {
+    if let Some(d) = c.name(digits) {
+        return d
+            .as_str()
+            .parse::<u8>()
+            .ok()
+            .filter(|d| (1..=31).contains(d));
+    }
+    c.name(word).and_then(|w| parse_ordinal_word(w.as_str()))
+}
+
+/// Calls `f` with every match of `re`, including matches that start inside an earlier
+/// one (so that a rejected long match does not hide a shorter valid one).
+fn each_match<'t>(re: &Regex, text: &'t str, mut f: impl FnMut(&Captures<'t>)) {
+    let mut pos = 0;
+    while pos < text.len() {
+        let Some(c) = re.captures_at(text, pos) else {
+            break;
+        };
+        let Some(m) = c.get(0) else { break };
+        f(&c);
+        pos = next_boundary(text, m.start());
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Scanning
+// ---------------------------------------------------------------------------
+
+struct Scanner<'t> {
+    text: &'t str,
+    cands: Vec<Cand>,
+}
+
+fn lower_words(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn absolute(year_written: bool) -> DateKind {
+    DateKind::Absolute { year_written }
+}
+
+/// A day that exists in some year for this month (February 29 included).
+fn day_fits(month: u8, day: u8) -> bool {
+    day >= 1 && day <= days_in_month(2000, month)
+}
+
+impl<'t> Scanner<'t> {
+    fn push(&mut self, span: Range<usize>, kind: DateKind, res: Res) {
+        self.cands.push(Cand { span, kind, res });
+    }
+
+    /// "since" before a year-less date asks for its most recent occurrence.
+    fn since_before(&self, pos: usize) -> bool {
+        cue_before(self.text, pos) == "since"
+    }
+
+    /// A year written at the end of a match, when it is valid and not glued to more digits.
+    fn year_tail(&self, c: &Captures) -> Option<(i32, usize)> {
+        let y = c.name("y")?;
+        let year = written_year(y.as_str())?;
+        number_right_ok(self.text, y.end()).then_some((year, y.end()))
+    }
+
+    /// "June 12", "Friday, June 12, 2025", "Jun. 12th", "June the first".
+    fn month_day(&mut self) {
+        let text = self.text;
+        each_match(&RE_MONTH_DAY, text, |c| {
+            let (Some(whole), Some(m), Some(day_m)) = (c.get(0), c.name("m"), c.name("day")) else {
+                return;
+            };
+            let Some(month) = month_token(text, m) else {
+                return;
+            };
+            let Some(day) = day_of(c, "d", "dw") else {
+                return;
+            };
+            if !day_fits(month, day) {
+                return;
+            }
+            let (start, weekday) = match c.name("wd") {
+                Some(w) => match weekday_token(w.as_str()) {
+                    Some(wd) => (whole.start(), Some(wd)),
+                    None => (m.start(), None),
+                },
+                None => (whole.start(), None),
+            };
+            let (year, end) = match self.year_tail(c) {
+                Some((y, end)) => (Some(y), end),
+                None => (None, day_m.end()),
+            };
+            if year.is_none() {
+                let after = &text[day_m.end()..];
+                if c.name("d").is_some() && !number_right_ok(text, day_m.end()) {
+                    return;
+                }
+                if c.name("dw").is_some() && after.starts_with('-') {
+                    return;
+                }
+            }
+            if let Some(y) = year
+                && Date::new(y, month, day).is_none()
+            {
+                return;
+            }
+            let parts = Parts {
+                year,
+                month,
+                day: Some(day),
+                weekday,
+            };
+            let past = self.since_before(start);
+            self.push(
+                start..end,
+                absolute(year.is_some()),
+                Res::Abs { parts, past },
+            );
+        });
+    }
+
+    /// "12 June", "the 12th of June 2025", "Friday 13 June", "05-Aug-2016", "fourth of July".
+    fn day_month(&mut self) {
+        let text = self.text;
+        each_match(&RE_DAY_MONTH, text, |c| {
+            let (Some(whole), Some(m)) = (c.get(0), c.name("m")) else {
+                return;
+            };
+            let Some(month) = month_token(text, m) else {
+                return;
+            };
+            let Some(day) = day_of(c, "d", "dw") else {
+                return;
+            };
+            if !day_fits(month, day) || (c.name("dw").is_some() && c.name("of").is_none()) {
+                return;
+            }
+            let day_start = c
+                .name("d")
+                .or_else(|| c.name("dw"))
+                .map_or(whole.start(), |d| d.start());
+            let own_start = c.name("the").map_or(day_start, |t| t.start());
+            let (start, weekday) = match c.name("wd") {
+                Some(w) => match weekday_token(w.as_str()) {
+                    Some(wd) => (whole.start(), Some(wd)),
+                    None => (own_start, None),
+                },
+                None => (own_start, None),
+            };
+            if start == day_start && !number_left_ok(text, start) {
+                return;
+            }
+            let (year, end) = match self.year_tail(c) {
+                Some((y, end)) => (Some(y), end),
+                None => (None, m.end()),
+            };
+            if let Some(y) = year
+                && Date::new(y, month, day).is_none()
+            {
+                return;
+            }
+            let parts = Parts {
+                year,
+                month,
+                day: Some(day),
+                weekday,
+            };
+            let past = self.since_before(start);
+            self.push(
+                start..end,
+                absolute(year.is_some()),
+                Res::Abs { parts, past },
+            );
+        });
+    }
+
+    /// "June 2025", "June of 1992", "Dec-2018", "mid-June 2025".
+    fn month_year(&mut self) {
+        let text = self.text;
+        each_match(&RE_MONTH_YEAR, text, |c| {
+            let (Some(whole), Some(m)) = (c.get(0), c.name("m")) else {
+                return;
+            };
+            let Some(month) = month_token(text, m) else {
+                return;
+            };
+            let Some((year, end)) = self.year_tail(c) else {
+                return;
+            };
+            let parts = Parts::new(Some(year), month, None);
+            self.push(
+                whole.start()..end,
+                absolute(true),
+                Res::Abs { parts, past: false },
+            );
+        });
+    }
+
+    /// "in June", "mid-June", "early June", "last June", "June and July".
+    fn month_alone(&mut self) {
+        let text = self.text;
+        each_match(&RE_MONTH, text, |c| {
+            let (Some(whole), Some(m)) = (c.get(0), c.name("m")) else {
+                return;
+            };
+            let Some(month) = month_token(text, m) else {
+                return;
+            };
+            let modifier = c.name("mod").map(|x| x.as_str().to_ascii_lowercase());
+            let step = match modifier.as_deref() {
+                Some("last") => Some(Step::Last),
+                Some("next") => Some(Step::Next),
+                Some("this") => Some(Step::This),
+                _ => None,
+            };
+            if let Some(step) = step {
+                self.push(whole.range(), absolute(false), Res::MonthRel(month, step));
+                return;
+            }
+            if modifier.is_none() {
+                let cue = cue_before(text, m.start());
+                let listed = matches!(cue.as_str(), "and" | "or")
+                    && word_before(text, m.start())
+                        .and_then(|(_, s)| word_before(text, s))
+                        .is_some_and(|(w, _)| month_from_name(w).is_some());
+                if !MONTH_CUES.contains(&cue.as_str()) && !listed {
+                    return;
+                }
+            }
+            let parts = Parts::new(None, month, None);
+            let past = self.since_before(whole.start());
+            self.push(whole.range(), absolute(false), Res::Abs { parts, past });
+        });
+    }
+
+    /// "from March to May", "between August and October", "Jan-Feb 2017".
+    fn month_range(&mut self) {
+        let text = self.text;
+        each_match(&RE_MONTH_RANGE, text, |c| {
+            let (Some(whole), Some(m1), Some(m2), Some(conn)) =
+                (c.get(0), c.name("m1"), c.name("m2"), c.name("c"))
+            else {
+                return;
+            };
+            let (Some(a), Some(b)) = (month_token(text, m1), month_token(text, m2)) else {
+                return;
+            };
+            let pre = c.name("pre").map(|p| p.as_str().to_ascii_lowercase());
+            if !connector_fits(pre.as_deref(), conn.as_str()) {
+                return;
+            }
+            let (year, end) = match self.year_tail(c) {
+                Some((y, end)) => (Some(y), end),
+                None => (None, m2.end()),
+            };
+            if pre.is_none() && year.is_none() {
+                let cue = cue_before(text, m1.start());
+                if !MONTH_CUES.contains(&cue.as_str()) {
+                    return;
+                }
+            }
+            let start = if pre.is_some() {
+                whole.start()
+            } else {
+                m1.start()
+            };
+            let res = Res::AbsRange(Parts::new(None, a, None), Parts::new(year, b, None));
+            self.push(start..end, absolute(year.is_some()), res);
+        });
+    }
+
+    /// "June 12-13", "between June 12 and 15", "June 13 to 20, 2025".
+    fn month_day_range(&mut self) {
+        let text = self.text;
+        each_match(&RE_MONTH_DAY_RANGE, text, |c| {
+            let (Some(whole), Some(m), Some(conn), Some(day2)) =
+                (c.get(0), c.name("m"), c.name("c"), c.name("day2"))
+            else {
+                return;
+            };
+            let Some(month) = month_token(text, m) else {
+                return;
+            };
+            if c.name("wd")
+                .is_some_and(|w| weekday_token(w.as_str()).is_none())
+            {
+                return;
+            }
+            let pre = c.name("pre").map(|p| p.as_str().to_ascii_lowercase());
+            let (Some(d1), Some(d2)) = (day_of(c, "d1", "dw1"), day_of(c, "d2", "dw2")) else {
+                return;
+            };
+            if !connector_fits(pre.as_deref(), conn.as_str()) || d1 >= d2 || !day_fits(month, d2) {
+                return;
+            }
+            let (year, end) = match self.year_tail(c) {
+                Some((y, end)) => (Some(y), end),
+                None => (None, day2.end()),
+            };
+            if year.is_none() && c.name("d2").is_some() && !number_right_ok(text, day2.end()) {
+                return;
+            }
+            let a = Parts::new(year, month, Some(d1));
+            let b = Parts::new(year, month, Some(d2));
+            if year.is_some_and(|y| Date::new(y, month, d2).is_none()) {
+                return;
+            }
+            self.push(
+                whole.start()..end,
+                absolute(year.is_some()),
+                Res::AbsRange(a, b),
+            );
+        });
+    }
+
+    /// "12-13 June", "between 3 and 12 of Sept", "from 9 to 12 June 2020".
+    fn day_range_month(&mut self) {
+        let text = self.text;
+        each_match(&RE_DAY_RANGE_MONTH, text, |c| {
+            let (Some(whole), Some(m), Some(conn)) = (c.get(0), c.name("m"), c.name("c")) else {
+                return;
+            };
+            let Some(month) = month_token(text, m) else {
+                return;
+            };
+            let pre = c.name("pre").map(|p| p.as_str().to_ascii_lowercase());
+            let (Some(d1), Some(d2)) = (day_of(c, "d1", "dw1"), day_of(c, "d2", "dw2")) else {
+                return;
+            };
+            if !connector_fits(pre.as_deref(), conn.as_str()) || d1 >= d2 || !day_fits(month, d2) {
+                return;
+            }
+            if !number_left_ok(text, whole.start()) {
+                return;
+            }
+            let (year, end) = match self.year_tail(c) {
+                Some((y, end)) => (Some(y), end),
+                None => (None, m.end()),
+            };
+            if year.is_some_and(|y| Date::new(y, month, d2).is_none()) {
+                return;
+            }
+            let a = Parts::new(year, month, Some(d1));
+            let b = Parts::new(year, month, Some(d2));
+            self.push(
+                whole.start()..end,
+                absolute(year.is_some()),
+                Res::AbsRange(a, b),
+            );
+        });
+    }
+}
+
+/// The length written in "2 weeks and 3 days": `Ok(total)`, or `Err(unit)` when a count
+/// is imprecise ("a few days"); `None` when a count is not a number.
+fn parse_span(body: &str) -> Option<Result<Span, Span>> {
+    let mut total = Span { months: 0, days: 0 };
+    let mut imprecise = None;
+    for part in RE_AGO_PART.captures_iter(body) {
+        let (n, u) = (part.name("n")?, part.name("u")?);
+        let unit = Span::of_unit(u.as_str());
+        match parse_count(n.as_str())? {
+            Some(k) => {
+                let add = unit.times(k);
+                total.months = total.months.saturating_add(add.months);
+                total.days = total.days.saturating_add(add.days);
+            }
+            None => {
+                imprecise.get_or_insert(unit);
+            }
+        }
+    }
+    if total.months.abs() > 120_000 || total.days.abs() > 3_650_000 {
+        return None;
+    }
+    Some(imprecise.map_or(Ok(total), Err))
+}
+
+/// One end of a range found by `combine_ranges`.
+#[derive(Clone, Copy, Debug)]
+enum End {
+    Written(Parts),
+    Relative(Rel),
+}
+
+impl End {
+    fn to_res(self) -> Res {
+        match self {
+            End::Written(parts) => Res::Abs { parts, past: false },
+            End::Relative(rel) => Res::Rel(rel),
+        }
+    }
+}
+
+/// "and" only goes with "between"; "from … and" is not a range.
+fn connector_fits(pre: Option<&str>, conn: &str) -> bool {
+    let and = conn.eq_ignore_ascii_case("and");
+    match pre {
+        Some("between") => true,
+        Some(_) => !and,
+        None => !and,
+    }
+}
+
+impl<'t> Scanner<'t> {
+    /// "2013-2015", "2014-15", "between 2013 and 2015", "from 2013 to 2015".
+    fn year_range(&mut self) {
+        let text = self.text;
+        each_match(&RE_YEAR_RANGE, text, |c| {
+            let (Some(whole), Some(y1m), Some(y2m), Some(conn)) =
+                (c.get(0), c.name("y1"), c.name("y2"), c.name("c"))
+            else {
+                return;
+            };
+            let pre = c.name("pre").map(|p| p.as_str().to_ascii_lowercase());
+            if !connector_fits(pre.as_deref(), conn.as_str()) {
+                return;
+            }
+            let Some(y1) = plain_year(y1m.as_str()) else {
+                return;
+            };
+            let y2 = if y2m.len() == 2 {
+                // "2014-15": a dash right between the digits, a short span.
+                let tight = conn.start() == y1m.end() && conn.end() == y2m.start();
+                if !matches!(conn.as_str(), "-" | "–") || !tight {
+                    return;
+                }
+                let Ok(yy) = y2m.as_str().parse::<i32>() else {
+                    return;
+                };
+                let mut full = y1 - y1 % 100 + yy;
+                if full <= y1 {
+                    full += 100;
+                }
+                if full - y1 > 9 {
+                    return;
+                }
+                full
+            } else {
+                match plain_year(y2m.as_str()) {
+                    Some(y) => y,
+                    None => return,
+                }
+            };
+            if y2 <= y1 || !number_left_ok(text, y1m.start()) || !number_right_ok(text, y2m.end()) {
+                return;
+            }
+            let (Some(a), Some(b)) = (Date::new(y1, 1, 1), Date::new(y2, 12, 31)) else {
+                return;
+            };
+            let kind = DateKind::Year { year_context: true };
+            self.push(whole.range(), kind, Res::Fixed(DateValue::Range(a, b)));
+        });
+    }
+
+    /// "2025-06-12", "2025/06/12", "2025-06-12T10:00:00Z".
+    fn iso(&mut self) {
+        let text = self.text;
+        each_match(&RE_ISO, text, |c| {
+            let (Some(whole), Some(y), Some(mo), Some(d), Some(s1), Some(s2)) = (
+                c.get(0),
+                c.name("y"),
+                c.name("mo"),
+                c.name("d"),
+                c.name("s1"),
+                c.name("s2"),
+            ) else {
+                return;
+            };
+            if s1.as_str() != s2.as_str()
+                || !digits_left_ok(text, whole.start())
+                || !number_right_ok(text, whole.end())
+            {
+                return;
+            }
+            let (Some(year), Ok(month), Ok(day)) = (
+                plain_year(y.as_str()),
+                mo.as_str().parse::<u8>(),
+                d.as_str().parse::<u8>(),
+            ) else {
+                return;
+            };
+            if Date::new(year, month, day).is_none() {
+                return;
+            }
+            let parts = Parts::new(Some(year), month, Some(day));
+            self.push(
+                whole.range(),
+                absolute(true),
+                Res::Abs { parts, past: false },
+            );
+        });
+    }
+
+    /// Day and month in digits, read only when unambiguous: one field above 12 or both equal.
+    fn numeric_day_month(a: &str, b: &str) -> Option<(u8, u8)> {
+        let (a, b) = (a.parse::<u8>().ok()?, b.parse::<u8>().ok()?);
+        if a == 0 || b == 0 {
+            return None;
+        }
+        match (a > 12, b > 12) {
+            (false, false) if a == b => Some((a, a)),
+            (true, false) => Some((b, a)),
+            (false, true) => Some((a, b)),
+            _ => None,
+        }
+    }
+
+    /// "23/08/2020", "08-23-2020", "23.08.2020".
+    fn numeric_dmy(&mut self) {
+        let text = self.text;
+        each_match(&RE_NUMERIC_DMY, text, |c| {
+            let (Some(whole), Some(a), Some(b), Some(y), Some(s1), Some(s2)) = (
+                c.get(0),
+                c.name("a"),
+                c.name("b"),
+                c.name("y"),
+                c.name("s1"),
+                c.name("s2"),
+            ) else {
+                return;
+            };
+            if s1.as_str() != s2.as_str()
+                || !number_left_ok(text, whole.start())
+                || !number_right_ok(text, whole.end())
+            {
+                return;
+            }
+            let (Some((month, day)), Some(year)) = (
+                Self::numeric_day_month(a.as_str(), b.as_str()),
+                plain_year(y.as_str()),
+            ) else {
+                return;
+            };
+            if Date::new(year, month, day).is_none() {
+                return;
+            }
+            let parts = Parts::new(Some(year), month, Some(day));
+            self.push(
+                whole.range(),
+                absolute(true),
+                Res::Abs { parts, past: false },
+            );
+        });
+    }
+
+    /// "on 22/04", "from 11/20": two-part slashed dates after a cue, when unambiguous.
+    fn numeric_dm(&mut self) {
+        let text = self.text;
+        each_match(&RE_NUMERIC_DM, text, |c| {
+            let (Some(whole), Some(a), Some(b)) = (c.get(0), c.name("a"), c.name("b")) else {
+                return;
+            };
+            if (a.as_str(), b.as_str()) == ("24", "7")
+                || !number_left_ok(text, whole.start())
+                || !number_right_ok(text, whole.end())
+            {
+                return;
+            }
+            let cue = cue_before(text, whole.start());
+            if !NUMERIC_CUES.contains(&cue.as_str()) {
+                return;
+            }
+            let Some((month, day)) = Self::numeric_day_month(a.as_str(), b.as_str()) else {
+                return;
+            };
+            if !day_fits(month, day) {
+                return;
+            }
+            let parts = Parts::new(None, month, Some(day));
+            let past = cue == "since";
+            self.push(whole.range(), absolute(false), Res::Abs { parts, past });
+        });
+    }
+
+    /// Standalone years 1900-2100, with or without a year cue before them.
+    fn years(&mut self) {
+        let text = self.text;
+        each_match(&RE_YEAR, text, |c| {
+            let Some(y) = c.name("y") else { return };
+            let Some(year) = plain_year(y.as_str()) else {
+                return;
+            };
+            if !number_left_ok(text, y.start()) || !number_right_ok(text, y.end()) {
+                return;
+            }
+            let before = &text[..y.start()];
+            let dashed = before.trim_end();
+            if dashed.ends_with(['-', '–'])
+                && dashed[..dashed.len() - 1]
+                    .trim_end()
+                    .ends_with(|c: char| c.is_ascii_digit())
+            {
+                // "32 - 2015", "138 - 2010": arithmetic, scores or codes.
+                return;
+            }
+            let after = text[y.end()..].trim_start();
+            if let Some(rest) = after.strip_prefix(['-', '–'])
+                && rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
+            {
+                // "2015 - 32"; real year ranges are matched as a whole elsewhere.
+                return;
+            }
+            let cue = cue_before(text, y.start());
+            let year_context = ["mid-", "pre-", "post-"]
+                .iter()
+                .any(|p| ends_with_ci(before, p))
+                || YEAR_CUES.contains(&cue.as_str())
+                || (cue == "and" && {
+                    let from = floor_boundary(text, y.start().saturating_sub(60));
+                    text[from..y.start()].to_lowercase().contains("between")
+                });
+            let kind = DateKind::Year { year_context };
+            self.push(
+                y.range(),
+                kind,
+                Res::Fixed(DateValue::Point(PartialDate::year(year))),
+            );
+        });
+    }
+
+    /// "1990s", "the 1990's".
+    fn decades(&mut self) {
+        let text = self.text;
+        each_match(&RE_DECADE, text, |c| {
+            let (Some(whole), Some(y)) = (c.get(0), c.name("y")) else {
+                return;
+            };
+            let Some(year) = plain_year(y.as_str()).filter(|&y| y <= 2090) else {
+                return;
+            };
+            if !number_left_ok(text, whole.start()) {
+                return;
+            }
+            let (Some(a), Some(b)) = (Date::new(year, 1, 1), Date::new(year + 9, 12, 31)) else {
+                return;
+            };
+            let kind = DateKind::Year { year_context: true };
+            self.push(whole.range(), kind, Res::Fixed(DateValue::Range(a, b)));
+        });
+    }
+
+    fn relative(&mut self, span: Range<usize>, rel: Rel) {
+        self.push(span, DateKind::Relative, Res::Rel(rel));
+    }
+
+    /// "Friday", "last Friday", "next Friday", "this Friday", "early Friday", "Friday night".
+    fn weekdays(&mut self) {
+        let text = self.text;
+        each_match(&RE_WEEKDAY, text, |c| {
+            let (Some(whole), Some(wd)) = (c.get(0), c.name("wd")) else {
+                return;
+            };
+            let Some(day) = Weekday::parse(wd.as_str()) else {
+                return;
+            };
+            let modifier = c.name("mod").map(|m| lower_words(m.as_str()));
+            let week = c.name("wk").map(|w| w.as_str().to_ascii_lowercase());
+            let mode = match (week.as_deref(), modifier.as_deref()) {
+                (Some("last"), None) => WeekdayMode::LastWeek,
+                (Some("next"), None) => WeekdayMode::NextWeek,
+                (Some(_), None) => WeekdayMode::ThisWeek,
+                (Some(_), Some(_)) => return,
+                (None, None) => WeekdayMode::OnOrBefore,
+                (None, Some("last" | "past" | "previous" | "this past")) => WeekdayMode::Before,
+                (None, Some("this")) => WeekdayMode::ThisWeek,
+                (None, Some(_)) => WeekdayMode::After,
+            };
+            let cue = cue_before(text, whole.start());
+            if modifier.is_some() && c.name("early").is_none() && cue == "the" {
+                // "the last Friday of the month", "the next Friday": ordinal sense.
+                return;
+            }
+            if c.name("early").is_none()
+                && modifier.is_none()
+                && matches!(
+                    cue.as_str(),
+                    "good"
+                        | "black"
+                        | "cyber"
+                        | "last"
+                        | "next"
+                        | "first"
+                        | "second"
+                        | "third"
+                        | "fourth"
+                        | "final"
+                        | "previous"
+                        | "past"
+                        | "coming"
+                )
+            {
+                // Holidays, and the remains of a rejected "the last Friday of …".
+                return;
+            }
+            self.relative(whole.range(), Rel::Weekday(day, mode));
+        });
+    }
+
+    /// yesterday, today, tonight, tomorrow, last night, this morning, the day before yesterday.
+    fn day_words(&mut self) {
+        let text = self.text;
+        each_match(&RE_DAY_WORD, text, |c| {
+            let (Some(whole), Some(w)) = (c.get(0), c.name("w")) else {
+                return;
+            };
+            let word = lower_words(w.as_str());
+            let days: i64 = match word.as_str() {
+                "the day before yesterday" => -2,
+                "the day after tomorrow" | "day after tomorrow" => 2,
+                "yesterday" | "last night" => -1,
+                "tomorrow" => 1,
+                _ => 0,
+            };
+            if word == "today"
+                && c.name("mod").is_none()
+                && cue_before(text, whole.start()) == "usa"
+            {
+                return;
+            }
+            let rel = Rel::Shift {
+                span: Span {
+                    months: 0,
+                    days: days.abs(),
+                },
+                sign: days.signum(),
+            };
+            self.relative(whole.range(), rel);
+        });
+        each_match(&RE_PREVIOUS_DAY, text, |c| {
+            let Some(whole) = c.get(0) else { return };
+            if whole.as_str().to_ascii_lowercase().ends_with("before") {
+                let next = word_after(text, whole.end());
+                let blocked = [
+                    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
+                    "that", "these", "those", "he", "she", "they", "we", "it", "i", "you",
+                ];
+                if !next.is_empty()
+                    && (blocked.contains(&next.to_lowercase().as_str())
+                        || starts_upper(next)
+                        || next.starts_with(|ch: char| ch.is_ascii_digit()))
+                {
+                    return;
+                }
+            }
+            let rel = Rel::Shift {
+                span: Span { months: 0, days: 1 },
+                sign: -1,
+            };
+            self.relative(whole.range(), rel);
+        });
+    }
+
+    /// "3 days ago", "two weeks and two days ago", "a few days ago", "days ago", "a year from now".
+    fn ago(&mut self) {
+        let text = self.text;
+        each_match(&RE_AGO, text, |c| {
+            let (Some(whole), Some(body), Some(dir)) = (c.get(0), c.name("body"), c.name("dir"))
+            else {
+                return;
+            };
+            if !number_left_ok(text, whole.start()) {
+                return;
+            }
+            let sign = if dir.as_str().eq_ignore_ascii_case("ago") {
+                -1
+            } else {
+                1
+            };
+            let rel = match parse_span(body.as_str()) {
+                Some(Ok(span)) => Rel::Shift { span, sign },
+                Some(Err(unit)) => Rel::Imprecise { unit, sign },
+                None => return,
+            };
+            self.relative(whole.range(), rel);
+        });
+        each_match(&RE_BARE_AGO, text, |c| {
+            let (Some(whole), Some(u)) = (c.get(0), c.name("u")) else {
+                return;
+            };
+            let unit = Span::of_unit(u.as_str());
+            self.relative(whole.range(), Rel::Imprecise { unit, sign: -1 });
+        });
+    }
+
+    /// last/this/next week|month|year|weekend, earlier/later this …, over the weekend.
+    fn calendar(&mut self) {
+        let text = self.text;
+        each_match(&RE_CALENDAR, text, |c| {
+            let (Some(whole), Some(m), Some(u)) = (c.get(0), c.name("mod"), c.name("u")) else {
+                return;
+            };
+            let modifier = lower_words(m.as_str());
+            let unit = u.as_str().to_ascii_lowercase();
+            if word_after(text, whole.end()).eq_ignore_ascii_case("of") {
+                return;
+            }
+            let ordinal = matches!(modifier.as_str(), "last" | "next" | "previous");
+            if ordinal && cue_before(text, whole.start()) == "the" {
+                return;
+            }
+            let rest = modifier.starts_with("later");
+            let step = match modifier.as_str() {
+                "last" | "previous" => Step::Last,
+                "next" => Step::Next,
+                _ => Step::This,
+            };
+            let rel = match (unit.as_str(), rest) {
+                ("quarter" | "decade", true) => return,
+                ("quarter", false) => Rel::Quarter(step),
+                ("decade", false) => Rel::Decade(step),
+                ("weekend", _) => Rel::Weekend(Some(step)),
+                ("week", true) => Rel::WeekRest,
+                ("week", false) => Rel::Week(step),
+                ("month", true) => Rel::MonthRest,
+                ("month", false) => Rel::Month(step),
+                (_, true) => Rel::YearRest,
+                (_, false) => Rel::Year(step),
+            };
+            self.relative(whole.range(), rel);
+        });
+        each_match(&RE_WEEKEND, text, |c| {
+            if let Some(whole) = c.get(0) {
+                self.relative(whole.range(), Rel::Weekend(None));
+            }
+        });
+        each_match(&RE_ROLLING, text, |c| {
+            let (Some(whole), Some(u)) = (c.get(0), c.name("u")) else {
+                return;
+            };
+            let n = c.name("n");
+            let unit = Span::of_unit(u.as_str());
+            if (c.name("the").is_none() && n.is_none())
+                || (n.is_none() && unit.days == 1)
+                || word_after(text, whole.end()).eq_ignore_ascii_case("of")
+            {
+                return;
+            }
+            let count = match n.map(|n| parse_count(n.as_str())) {
+                None => 1,
+                Some(Some(Some(k))) => k,
+                Some(Some(None)) => 9,
+                Some(None) => return,
+            };
+            if !(1..=10_000).contains(&count) {
+                return;
+            }
+            if u.as_str().eq_ignore_ascii_case("quarter") {
+                self.relative(whole.range(), Rel::Quarters(-count));
+                return;
+            }
+            self.relative(whole.range(), Rel::Rolling(unit.times(count)));
+        });
+    }
+}
+
+impl<'t> Scanner<'t> {
+    /// Joins two dates into a range: "June 12 - July 3, 2025", "between June 13 and June
+    /// 20", "from 02/02/2020 to 03/03/2020", "from 2007 to the end of 2008", and, after
+    /// "from"/"between" only, ends that are relative: "between Jan 2019 and today", "from
+    /// next Monday to Friday", "from 2010 until now".
+    fn combine_ranges(&mut self) {
+        let text = self.text;
+        let mut atoms: Vec<(Range<usize>, End)> = self
+            .cands
+            .iter()
+            .filter_map(|c| {
+                let end = match &c.res {
+                    Res::Abs { parts, .. } => End::Written(*parts),
+                    Res::Fixed(DateValue::Point(p)) if p.month.is_none() => {
+                        End::Written(Parts::new(Some(p.year), 0, None))
+                    }
+                    Res::Rel(rel @ (Rel::Shift { .. } | Rel::Weekday(..))) => End::Relative(*rel),
+                    _ => return None,
+                };
+                Some((c.span.clone(), end))
+            })
+            .collect();
+        atoms.sort_by_key(|(span, _)| span.start);
+        let mut found = Vec::new();
+        for (i, (sa, a)) in atoms.iter().enumerate() {
+            let window = floor_boundary(text, sa.start.saturating_sub(40));
+            let prefix = RE_RANGE_PREFIX.captures(&text[window..sa.start]);
+            let pre = prefix
+                .as_ref()
+                .and_then(|p| p.name("pre"))
+                .map(|p| (p.as_str().to_ascii_lowercase(), window + p.start()));
+            let pre_word = pre.as_ref().map(|(p, _)| p.as_str());
+            let start = pre.as_ref().map_or(sa.start, |(_, s)| *s);
+            // "from 2010 until now"
+            if let Some(now) = RE_UNTIL_NOW.captures(&text[sa.end..])
+                && let (Some(whole), Some(conn)) = (now.get(0), now.name("c"))
+                && pre.is_some()
+                && connector_fits(pre_word, conn.as_str())
+            {
+                let now_end = End::Relative(Rel::Shift {
+                    span: Span { months: 0, days: 0 },
+                    sign: 0,
+                });
+                found.push(Cand {
+                    span: start..sa.end + whole.end(),
+                    kind: DateKind::Relative,
+                    res: Res::Between(Box::new(a.to_res()), Box::new(now_end.to_res())),
+                });
+            }
+            for (sb, b) in &atoms[i + 1..] {
+                if sb.start < sa.end {
+                    continue;
+                }
+                if sb.start > sa.end + 40 {
+                    break;
+                }
+                let Some(gap) = RE_GAP.captures(&text[sa.end..sb.start]) else {
+                    continue;
+                };
+                let Some(conn) = gap.name("c") else { continue };
+                if !connector_fits(pre_word, conn.as_str()) {
+                    continue;
+                }
+                let (res, kind) = match (a, b) {
+                    (End::Written(a), End::Written(b)) => {
+                        if let (Some(ya), Some(yb)) = (a.year, b.year)
+                            && (ya, a.order_key(false)) > (yb, b.order_key(true))
+                        {
+                            continue;
+                        }
+                        let written = a.year.is_some() || b.year.is_some();
+                        let kind = if a.month == 0 && b.month == 0 {
+                            DateKind::Year { year_context: true }
+                        } else {
+                            absolute(written)
+                        };
+                        (Res::AbsRange(*a, *b), kind)
+                    }
+                    _ if pre.is_none() => continue,
+                    _ => (
+                        Res::Between(Box::new(a.to_res()), Box::new(b.to_res())),
+                        DateKind::Relative,
+                    ),
+                };
+                found.push(Cand {
+                    span: start..sb.end,
+                    kind,
+                    res,
+                });
+            }
+        }
+        self.cands.extend(found);
+    }
+
+    /// "3 days after January 12", "two weeks from tomorrow", "2 weeks before May 13 1999":
+    /// a span counted from an explicit single day (never from an event: "two days after
+    /// the vote" has no date to anchor on).
+    fn offsets(&mut self) {
+        let text = self.text;
+        let mut found = Vec::new();
+        for c in &self.cands {
+            let single = match &c.res {
+                Res::Abs { parts, .. } => parts.day.is_some() && parts.month != 0,
+                Res::Rel(Rel::Shift { .. } | Rel::Weekday(..)) => true,
+                _ => false,
+            };
+            if !single {
+                continue;
+            }
+            let window = floor_boundary(text, c.span.start.saturating_sub(80));
+            let Some(pre) = RE_OFFSET_PREFIX.captures(&text[window..c.span.start]) else {
+                continue;
+            };
+            let (Some(whole), Some(body), Some(dir)) =
+                (pre.get(0), pre.name("body"), pre.name("dir"))
+            else {
+                continue;
+            };
+            let start = window + whole.start();
+            if !number_left_ok(text, start) {
+                continue;
+            }
+            let Some(Ok(span)) = parse_span(body.as_str()) else {
+                continue;
+            };
+            let sign = if dir.as_str().eq_ignore_ascii_case("before") {
+                -1
+            } else {
+                1
+            };
+            found.push(Cand {
+                span: start..c.span.end,
+                kind: c.kind,
+                res: Res::Offset {
+                    base: Box::new(c.res.clone()),
+                    span,
+                    sign,
+                },
+            });
+        }
+        self.cands.extend(found);
+    }
+}
+
+impl<'t> Scanner<'t> {
+    /// Quarters and halves ("Q1 2019", "the first half of last year") and forward windows
+    /// ("the next 3 days", "in the coming weeks").
+    fn periods(&mut self) {
+        let text = self.text;
+        let months_of = |code: &str| -> Option<(u8, u8)> {
+            let n = code.get(1..)?.parse::<u8>().ok()?;
+            match code.get(..1)?.to_ascii_lowercase().as_str() {
+                "q" => Some((n * 3 - 2, n * 3)),
+                _ => Some((n * 6 - 5, n * 6)),
+            }
+        };
+        each_match(&RE_QUARTER_CODE, text, |c| {
+            let Some(whole) = c.get(0) else { return };
+            if !number_left_ok(text, whole.start()) || !number_right_ok(text, whole.end()) {
+                return;
+            }
+            let (code, year) = match (c.name("q1"), c.name("q2"), c.name("q3")) {
+                (Some(q), _, _) => (q, c.name("y1")),
+                (_, Some(q), _) => (q, c.name("y2")),
+                (_, _, Some(q)) => (q, None),
+                _ => return,
+            };
+            let Some((first, last)) = months_of(code.as_str()) else {
+                return;
+            };
+            let year = match year {
+                Some(y) => match plain_year(y.as_str()) {
+                    Some(y) => YearSpec::Written(y),
+                    None => return,
+                },
+                None => {
+                    let cue = cue_before(text, whole.start());
+                    if !MONTH_CUES.contains(&cue.as_str()) && cue != "for" {
+                        return;
+                    }
+                    YearSpec::Infer
+                }
+            };
+            let kind = absolute(matches!(year, YearSpec::Written(_)));
+            self.push(whole.range(), kind, Res::Months { first, last, year });
+        });
+        each_match(&RE_QUARTER_WORDS, text, |c| {
+            let (Some(whole), Some(ord), Some(kind)) = (c.get(0), c.name("ord"), c.name("kind"))
+            else {
+                return;
+            };
+            let half = kind.as_str().eq_ignore_ascii_case("half");
+            let n: u8 = match ord.as_str().to_ascii_lowercase().as_str() {
+                "first" | "1st" => 1,
+                "second" | "2nd" => 2,
+                "third" | "3rd" => 3,
+                "fourth" | "4th" => 4,
+                _ if half => 2,
+                _ => 4,
+            };
+            if half && n > 2 {
+                return;
+            }
+            let (first, last) = if half {
+                (n * 6 - 5, n * 6)
+            } else {
+                (n * 3 - 2, n * 3)
+            };
+            let written = c.name("y").or_else(|| c.name("y2"));
+            let (year, kind) = if let Some(y) = written {
+                match written_year(y.as_str()) {
+                    Some(y) if number_right_ok(text, whole.end()) => {
+                        (YearSpec::Written(y), absolute(true))
+                    }
+                    _ => return,
+                }
+            } else if let Some(rel) = c.name("rel") {
+                let offset = match rel.as_str().to_ascii_lowercase().as_str() {
+                    "last" => -1,
+                    "next" => 1,
+                    _ => 0,
+                };
+                (YearSpec::Relative(offset), DateKind::Relative)
+            } else {
+                // "the first quarter" alone is as often a game's quarter as a date.
+                return;
+            };
+            self.push(whole.range(), kind, Res::Months { first, last, year });
+        });
+        each_match(&RE_AHEAD, text, |c| {
+            let (Some(whole), Some(m), Some(u)) = (c.get(0), c.name("mod"), c.name("u")) else {
+                return;
+            };
+            let unit = Span::of_unit(u.as_str());
+            let modifier = m.as_str().to_ascii_lowercase();
+            if word_after(text, whole.end()).eq_ignore_ascii_case("of") {
+                return;
+            }
+            let count = match c.name("n").map(|n| parse_count(n.as_str())) {
+                Some(Some(Some(k))) => k,
+                Some(Some(None)) => 9,
+                Some(None) => return,
+                None => {
+                    // "the next week" is a window; "next week" is the calendar week and
+                    // "the following day" depends on another event.
+                    if c.name("the").is_none() || modifier == "following" || unit.days == 1 {
+                        return;
+                    }
+                    if c.name("pl").is_some() { 9 } else { 1 }
+                }
+            };
+            if !(1..=10_000).contains(&count) {
+                return;
+            }
+            if u.as_str().eq_ignore_ascii_case("quarter") {
+                self.relative(whole.range(), Rel::Quarters(count));
+                return;
+            }
+            self.relative(whole.range(), Rel::Ahead(unit.times(count)));
+        });
+    }
+}
+
+/// Keeps the longest mentions that do not overlap, in text order.
+fn select(mut cands: Vec<DateMention>) -> Vec<DateMention> {
+    cands.sort_by(|a, b| {
+        b.span
+            .len()
+            .cmp(&a.span.len())
+            .then(a.span.start.cmp(&b.span.start))
+    });
+    // Accepted spans never overlap, so the one starting last before `c` ends is the only
+    // one that can overlap it.
+    let mut taken: std::collections::BTreeMap<usize, DateMention> =
+        std::collections::BTreeMap::new();
+    for c in cands {
+        let clash = taken
+            .range(..c.span.end)
+            .next_back()
+            .is_some_and(|(_, t)| t.span.end > c.span.start);
+        if !clash {
+            taken.insert(c.span.start, c);
+        }
+    }
+    taken.into_values().collect()
+}
+
+// ---------------------------------------------------------------------------
+// Resolution
+// ---------------------------------------------------------------------------
+
+/// A written date with its year inferred from the reference when missing.
+fn resolve_parts(p: Parts, past: bool, reference: Option<Date>) -> Option<PartialDate> {
+    if let Some(y) = p.year {
+        return p.in_year(y);
+    }
+    let r = reference?;
+    // February 29 may need to look further than a year away for a leap year.
+    let years = |span: i32| {
+        (r.year - span..=r.year + span)
+            .filter_map(|y| p.in_year(y))
+            .collect::<Vec<PartialDate>>()
+    };
+    let mut candidates = years(1);
+    if candidates.is_empty() {
+        candidates = years(4);
+    }
+    let on_weekday: Vec<PartialDate> = match p.weekday {
+        Some(wd) if p.day.is_some() => candidates
+            .iter()
+            .copied()
+            .filter(|c| c.to_date().is_some_and(|d| d.weekday() == wd))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let pool = if on_weekday.is_empty() {
+        candidates
+    } else {
+        on_weekday
+    };
+    if past
+        && let Some(latest) = pool
+            .iter()
+            .copied()
+            .filter(|c| first_day_of(*c).is_some_and(|d| d <= r))
+            .max()
+    {
+        return Some(latest);
+    }
+    pool.into_iter().min_by_key(|c| {
+        let (a, b) = (first_day_of(*c), last_day_of(*c));
+        match (a, b) {
+            (Some(a), Some(b)) => distance(r, a, b),
+            _ => i64::MAX,
+        }
+    })
+}
+
+fn resolve_range(a: Parts, b: Parts, reference: Option<Date>) -> Option<DateValue> {
+    let (ka, kb) = (a.order_key(false), b.order_key(true));
+    let (ya, yb) = match (a.year, b.year) {
+        (Some(x), Some(y)) => (x, y),
+        (None, Some(y)) => (if ka > kb { y - 1 } else { y }, y),
+        (Some(x), None) => (x, if kb < ka { x + 1 } else { x }),
+        (None, None) => {
+            let x = resolve_parts(a, false, reference)?.year;
+            (x, if kb < ka { x + 1 } else { x })
+        }
+    };
+    let start = first_day_of(a.in_year(ya)?)?;
+    let end = last_day_of(b.in_year(yb)?)?;
+    range(start, end)
+}
+
+fn rel_value(rel: Rel, r: Date) -> Option<DateValue> {
+    let day = |d: Date| Some(DateValue::Point(PartialDate::day(d)));
+    let monday = week_monday(r);
+    match rel {
+        Rel::Shift { span, sign } => day(span.apply(r, sign)),
+        Rel::Imprecise { unit, sign } => {
+            let far = unit.times(9).apply(r, sign);
+            let near = unit.times(2).apply(r, sign);
+            range(far.min(near), far.max(near))
+        }
+        Rel::Rolling(span) => range(span.apply(r, -1), r),
+        Rel::Ahead(span) => range(r.add_days(1), span.apply(r, 1)),
+        Rel::Quarters(n) => {
+            let current = month_first(r.year, (r.month - 1) / 3 * 3 + 1);
+            if n < 0 {
+                range(add_months(current, 3 * n), current.add_days(-1))
+            } else {
+                range(
+                    add_months(current, 3),
+                    add_months(current, 3 * (n + 1)).add_days(-1),
+                )
+            }
+        }
+        Rel::Quarter(step) => {
+            let first = month_first(r.year, (r.month - 1) / 3 * 3 + 1);
+            let shift = match step {
+                Step::Last => -3,
+                Step::This => 0,
+                Step::Next => 3,
+            };
+            let q = add_months(first, shift);
+            let end = add_months(q, 2);
+            match step {
+                Step::This => range(q, r),
+                _ => range(q, month_last(end.year, end.month)),
+            }
+        }
+        Rel::Decade(step) => {
+            let start = r.year - r.year.rem_euclid(10);
+            let first = match step {
+                Step::Last => start - 10,
+                Step::This => start,
+                Step::Next => start + 10,
+            };
+            match step {
+                Step::This => range(month_first(first, 1), r),
+                _ => range(month_first(first, 1), month_last(first + 9, 12)),
+            }
+        }
+        Rel::Weekday(wd, mode) => day(match mode {
+            WeekdayMode::OnOrBefore => r.previous_or_same(wd),
+            WeekdayMode::Before => r.add_days(-1).previous_or_same(wd),
+            WeekdayMode::After => {
+                let ahead = (i64::from(wd.index()) - i64::from(r.weekday().index())).rem_euclid(7);
+                r.add_days(if ahead == 0 { 7 } else { ahead })
+            }
+            WeekdayMode::ThisWeek => monday.add_days(i64::from(wd.index())),
+            WeekdayMode::LastWeek => monday.add_days(i64::from(wd.index()) - 7),
+            WeekdayMode::NextWeek => monday.add_days(i64::from(wd.index()) + 7),
+        }),
+        Rel::Week(Step::Last) => range(monday.add_days(-7), monday.add_days(-1)),
+        Rel::Week(Step::This) => range(monday, r),
+        Rel::Week(Step::Next) => range(monday.add_days(7), monday.add_days(13)),
+        Rel::WeekRest => range(r, monday.add_days(6)),
+        Rel::Month(step) => {
+            let first = month_first(r.year, r.month);
+            match step {
+                Step::This => range(first, r),
+                Step::Last | Step::Next => {
+                    let m = add_months(first, if step == Step::Last { -1 } else { 1 });
+                    range(m, month_last(m.year, m.month))
+                }
+            }
+        }
+        Rel::MonthRest => range(r, month_last(r.year, r.month)),
+        Rel::Year(Step::Last) => Some(DateValue::Point(PartialDate::year(r.year - 1))),
+        Rel::Year(Step::This) => range(month_first(r.year, 1), r),
+        Rel::Year(Step::Next) => Some(DateValue::Point(PartialDate::year(r.year + 1))),
+        Rel::YearRest => range(r, month_last(r.year, 12)),
+        Rel::Weekend(step) => {
+            let saturday = match step {
+                Some(Step::Last) => monday.add_days(-2),
+                Some(Step::This) => monday.add_days(5),
+                Some(Step::Next) => monday.add_days(12),
+                None if r.weekday().index() >= 5 => monday.add_days(5),
+                None => monday.add_days(-2),
+            };
+            range(saturday, saturday.add_days(1))
+        }
+    }
+}
+
+fn resolve(res: Res, reference: Option<Date>) -> Option<DateValue> {
+    match res {
+        Res::Between(a, b) => {
+            let start = resolve(*a, reference)?.earliest()?;
+            let end = match *b {
+                // "from next Monday to Friday": the first such day from the start on.
+                Res::Rel(Rel::Weekday(wd, WeekdayMode::OnOrBefore)) => {
+                    let ahead =
+                        (i64::from(wd.index()) - i64::from(start.weekday().index())).rem_euclid(7);
+                    start.add_days(ahead)
+                }
+                other => resolve(other, reference)?.latest()?,
+            };
+            range(start, end)
+        }
+        Res::Offset { base, span, sign } => {
+            let day = match resolve(*base, reference)? {
+                DateValue::Point(p) => p.to_date()?,
+                DateValue::Range(..) => return None,
+            };
+            Some(DateValue::Point(PartialDate::day(span.apply(day, sign))))
+        }
+        Res::Fixed(v) => Some(v),
+        Res::Abs { parts, past } => resolve_parts(parts, past, reference).map(DateValue::Point),
+        Res::AbsRange(a, b) => resolve_range(a, b, reference),
+        Res::MonthRel(month, step) => {
+            let r = reference?;
+            let year = match step {
+                Step::This => r.year,
+                Step::Last if month < r.month => r.year,
+                Step::Last => r.year - 1,
+                Step::Next if month > r.month => r.year,
+                Step::Next => r.year + 1,
+            };
+            Some(DateValue::Point(PartialDate::month(year, month)))
+        }
+        Res::Rel(rel) => rel_value(rel, reference?),
+        Res::Months { first, last, year } => {
+            let (a, b) = (Parts::new(None, first, None), Parts::new(None, last, None));
+            let y = match year {
+                YearSpec::Written(y) => y,
+                YearSpec::Relative(k) => reference?.year + k,
+                YearSpec::Infer => return resolve_range(a, b, reference),
+            };
+            resolve_range(
+                Parts { year: Some(y), ..a },
+                Parts { year: Some(y), ..b },
+                None,
+            )
+        }
+    }
+}
+
+/// Every date expression in `text`, left to right, non-overlapping (longest match wins),
+/// resolved against `reference` (the article's publication date) with the past reading
+/// news needs. See the module documentation for the rules.
+pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
+    let mut s = Scanner {
+        text,
+        cands: Vec::new(),
+    };
+    s.month_day();
+    s.day_month();
+    s.month_year();
+    s.month_alone();
+    s.month_range();
+    s.month_day_range();
+    s.day_range_month();
+    s.year_range();
+    s.iso();
+    s.numeric_dmy();
+    s.numeric_dm();
+    s.years();
+    s.decades();
+    s.weekdays();
+    s.day_words();
+    s.ago();
+    s.calendar();
+    s.periods();
+    s.combine_ranges();
+    s.offsets();
+    // Resolve before choosing, so that a candidate that cannot keep the promise of its
+    // kind (a range whose end comes before its start) gives way to its parts.
+    let resolved = s
+        .cands
+        .into_iter()
+        .map(|c| DateMention {
+            span: c.span,
+            kind: c.kind,
+            value: resolve(c.res, reference),
+        })
+        .filter(|m| {
+            let promised = match m.kind {
+                DateKind::Absolute { year_written } => year_written || reference.is_some(),
+                DateKind::Year { .. } => true,
+                DateKind::Relative => reference.is_some(),
+            };
+            m.value.is_some() || !promised
+        })
+        .collect();
+    select(resolved)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Friday 2025-06-20, the reference of most rows.
+    const FRI: &str = "2025-06-20";
+
+    fn d(s: &str) -> Date {
+        Date::parse_iso(s).expect("test date")
+    }
+
+    /// Compact rendering: "2025-06-12" (day), "2025-06" (month), "2025" (year),
+    /// "2025-06-13..2025-06-20" (range), "-" (unresolved).
+    fn show(v: Option<DateValue>) -> String {
+        match v {
+            None => "-".to_string(),
+            Some(DateValue::Point(p)) => p.to_string(),
+            Some(DateValue::Range(a, b)) => format!("{a}..{b}"),
+        }
+    }
+
+    fn show_kind(k: DateKind) -> &'static str {
+        match k {
+            DateKind::Absolute {
+                year_written: false,
+            } => "abs",
+            DateKind::Absolute { year_written: true } => "abs+y",
+            DateKind::Year {
+                year_context: false,
+            } => "year",
+            DateKind::Year { year_context: true } => "year+cue",
+            DateKind::Relative => "rel",
+        }
+    }
+
+    /// Every mention of `text` as (matched text, kind, value).
+    fn run(text: &str, reference: &str) -> Vec<(String, &'static str, String)> {
+        let r = (!reference.is_empty()).then(|| d(reference));
+        find_dates(text, r)
+            .into_iter()
+            .map(|m| {
+                assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+                (
+                    text[m.span.clone()].to_string(),
+                    show_kind(m.kind),
+                    show(m.value),
+                )
+            })
+            .collect()
+    }
+
+    /// (input, reference ("" = none), expected matched text, kind, value): the single
+    /// mention expected in the input.
+    #[rustfmt::skip]
+    const SINGLE: &[(&str, &str, &str, &str, &str)] = &[
+        // Month and day, year inferred: the closest of ref.year-1..=ref.year+1.
+        ("June 12", FRI, "June 12", "abs", "2025-06-12"),
+        ("June 25", FRI, "June 25", "abs", "2025-06-25"),
+        ("December 30", "2026-01-03", "December 30", "abs", "2025-12-30"),
+        ("January 2", "2025-12-28", "January 2", "abs", "2026-01-02"),
+        ("Sept. 11", FRI, "Sept. 11", "abs", "2025-09-11"),
+        ("Sept 11", FRI, "Sept 11", "abs", "2025-09-11"),
+        ("Jun. 12th", FRI, "Jun. 12th", "abs", "2025-06-12"),
+        ("june 12", FRI, "june 12", "abs", "2025-06-12"),
+        ("JUNE 12", FRI, "JUNE 12", "abs", "2025-06-12"),
+        ("June the 1st", FRI, "June the 1st", "abs", "2025-06-01"),
+        ("June first", FRI, "June first", "abs", "2025-06-01"),
+        ("June 12", "", "June 12", "abs", "-"),
+        ("Feb 29", "2017-03-22", "Feb 29", "abs", "2016-02-29"),
+        ("Feb 29", "2026-01-10", "Feb 29", "abs", "2024-02-29"),
+        ("Tue, May 9", "2018-01-07", "Tue, May 9", "abs", "2017-05-09"),
+        ("since June 25", FRI, "June 25", "abs", "2024-06-25"),
+        // Day first.
+        ("12 June", FRI, "12 June", "abs", "2025-06-12"),
+        ("12 June 2025", "", "12 June 2025", "abs+y", "2025-06-12"),
+        ("the 12th of June", FRI, "the 12th of June", "abs", "2025-06-12"),
+        ("12th of June, 2024", "", "12th of June, 2024", "abs+y", "2024-06-12"),
+        ("the fourth of July", FRI, "the fourth of July", "abs", "2025-07-04"),
+        ("Friday 13 June 2025", "", "Friday 13 June 2025", "abs+y", "2025-06-13"),
+        ("05-Aug-2016", "", "05-Aug-2016", "abs+y", "2016-08-05"),
+        // Month, day and year.
+        ("June 12, 2025", "", "June 12, 2025", "abs+y", "2025-06-12"),
+        ("June 12 2025", "", "June 12 2025", "abs+y", "2025-06-12"),
+        ("Dec. 31 , 1994", "", "Dec. 31 , 1994", "abs+y", "1994-12-31"),
+        ("Friday, June 13, 2025", "", "Friday, June 13, 2025", "abs+y", "2025-06-13"),
+        ("July 4, 1776", "", "July 4, 1776", "abs+y", "1776-07-04"),
+        // Month precision.
+        ("June 2025", "", "June 2025", "abs+y", "2025-06"),
+        ("June of 1992", "", "June of 1992", "abs+y", "1992-06"),
+        ("in Dec. 2018", "", "Dec. 2018", "abs+y", "2018-12"),
+        ("in June", FRI, "June", "abs", "2025-06"),
+        ("in June", "", "June", "abs", "-"),
+        ("since March", FRI, "March", "abs", "2025-03"),
+        ("by December", FRI, "December", "abs", "2025-12"),
+        ("since December", FRI, "December", "abs", "2024-12"),
+        ("mid-June", FRI, "mid-June", "abs", "2025-06"),
+        ("mid June", FRI, "mid June", "abs", "2025-06"),
+        ("early June", FRI, "early June", "abs", "2025-06"),
+        ("late May", FRI, "late May", "abs", "2025-05"),
+        ("in early March", FRI, "early March", "abs", "2025-03"),
+        ("mid-June 2024", "", "mid-June 2024", "abs+y", "2024-06"),
+        ("last June", FRI, "last June", "abs", "2024-06"),
+        ("last March", FRI, "last March", "abs", "2025-03"),
+        ("next June", FRI, "next June", "abs", "2026-06"),
+        ("this September", FRI, "this September", "abs", "2025-09"),
+        ("the end of June", FRI, "June", "abs", "2025-06"),
+        // Ranges of days and months.
+        ("June 13-20", FRI, "June 13-20", "abs", "2025-06-13..2025-06-20"),
+        ("June 12–13", FRI, "June 12–13", "abs", "2025-06-12..2025-06-13"),
+        ("June 12 to 15", FRI, "June 12 to 15", "abs", "2025-06-12..2025-06-15"),
+        ("June 13-20, 2024", "", "June 13-20, 2024", "abs+y", "2024-06-13..2024-06-20"),
+        ("12-13 June", FRI, "12-13 June", "abs", "2025-06-12..2025-06-13"),
+        ("between 13 and 20 June", FRI, "between 13 and 20 June", "abs", "2025-06-13..2025-06-20"),
+        ("from 9 to 12 June 2020", "", "from 9 to 12 June 2020", "abs+y", "2020-06-09..2020-06-12"),
+        ("between June 13 and June 20", FRI, "between June 13 and June 20", "abs", "2025-06-13..2025-06-20"),
+        ("from June 13 to June 20", FRI, "from June 13 to June 20", "abs", "2025-06-13..2025-06-20"),
+        ("June 12 - July 3, 2025", "", "June 12 - July 3, 2025", "abs+y", "2025-06-12..2025-07-03"),
+        ("Nov 18-Dec 19, 2015", "", "Nov 18-Dec 19, 2015", "abs+y", "2015-11-18..2015-12-19"),
+        ("Dec 28 - Jan 3", "2026-01-05", "Dec 28 - Jan 3", "abs", "2025-12-28..2026-01-03"),
+        ("from March to May", FRI, "from March to May", "abs", "2025-03-01..2025-05-31"),
+        ("between August and October 2024", "", "between August and October 2024", "abs+y", "2024-08-01..2024-10-31"),
+        ("Nov-Feb 2017", "", "Nov-Feb 2017", "abs+y", "2016-11-01..2017-02-28"),
+        ("from 02/02/2020 to 03/03/2020", "", "from 02/02/2020 to 03/03/2020", "abs+y", "2020-02-02..2020-03-03"),
+        // Numeric dates.
+        ("2025-06-12", "", "2025-06-12", "abs+y", "2025-06-12"),
+        ("2025-06-12T10:00", "", "2025-06-12T10:00", "abs+y", "2025-06-12"),
+        ("2025-06-12T10:00:00+02:00", "", "2025-06-12T10:00:00+02:00", "abs+y", "2025-06-12"),
+        ("2025/06/12", "", "2025/06/12", "abs+y", "2025-06-12"),
+        ("23/08/2020", "", "23/08/2020", "abs+y", "2020-08-23"),
+        ("08/23/2020", "", "08/23/2020", "abs+y", "2020-08-23"),
+        ("23.08.2020", "", "23.08.2020", "abs+y", "2020-08-23"),
+        ("12/12/2020", "", "12/12/2020", "abs+y", "2020-12-12"),
+        ("on 22/04", FRI, "22/04", "abs", "2025-04-22"),
+        ("report-2018-09-23-page", "", "2018-09-23", "abs+y", "2018-09-23"),
+        // Years.
+        ("in 2018", "", "2018", "year+cue", "2018"),
+        ("since 2014", "", "2014", "year+cue", "2014"),
+        ("the 2015 deal", "", "2015", "year", "2015"),
+        ("a 2015 deal", "", "2015", "year", "2015"),
+        ("2018 people", "", "2018", "year", "2018"),
+        ("2018", "", "2018", "year", "2018"),
+        ("the summer of 2014", "", "2014", "year+cue", "2014"),
+        ("in early 2014", "", "2014", "year+cue", "2014"),
+        ("mid-2014", "", "2014", "year+cue", "2014"),
+        ("pre-2008 levels", "", "2008", "year+cue", "2008"),
+        ("by 2030", "", "2030", "year+cue", "2030"),
+        ("until 2021", "", "2021", "year+cue", "2021"),
+        ("during 1999", "", "1999", "year+cue", "1999"),
+        ("2013-2015", "", "2013-2015", "year+cue", "2013-01-01..2015-12-31"),
+        ("2013–2015", "", "2013–2015", "year+cue", "2013-01-01..2015-12-31"),
+        ("the 2014-15 season", "", "2014-15", "year+cue", "2014-01-01..2015-12-31"),
+        ("between 2013 and 2015", "", "between 2013 and 2015", "year+cue", "2013-01-01..2015-12-31"),
+        ("from 2013 to 2015", "", "from 2013 to 2015", "year+cue", "2013-01-01..2015-12-31"),
+        ("the 1990s", "", "1990s", "year+cue", "1990-01-01..1999-12-31"),
+        // Weekdays (2025-06-20 is a Friday).
+        ("Friday", FRI, "Friday", "rel", "2025-06-20"),
+        ("on Friday", FRI, "Friday", "rel", "2025-06-20"),
+        ("friday", FRI, "friday", "rel", "2025-06-20"),
+        ("Thursday", FRI, "Thursday", "rel", "2025-06-19"),
+        ("Saturday", FRI, "Saturday", "rel", "2025-06-14"),
+        ("Friday", "", "Friday", "rel", "-"),
+        ("Friday's strike", FRI, "Friday", "rel", "2025-06-20"),
+        ("Friday afternoon", FRI, "Friday afternoon", "rel", "2025-06-20"),
+        ("early Friday", FRI, "early Friday", "rel", "2025-06-20"),
+        ("late on Monday night", FRI, "late on Monday night", "rel", "2025-06-16"),
+        ("last Friday", FRI, "last Friday", "rel", "2025-06-13"),
+        ("last Monday", FRI, "last Monday", "rel", "2025-06-16"),
+        ("this past Friday", FRI, "this past Friday", "rel", "2025-06-13"),
+        ("next Friday", FRI, "next Friday", "rel", "2025-06-27"),
+        ("next Monday", FRI, "next Monday", "rel", "2025-06-23"),
+        ("this coming Friday", FRI, "this coming Friday", "rel", "2025-06-27"),
+        ("this Friday", FRI, "this Friday", "rel", "2025-06-20"),
+        ("this Sunday", FRI, "this Sunday", "rel", "2025-06-22"),
+        ("this Monday", FRI, "this Monday", "rel", "2025-06-16"),
+        // Day words.
+        ("yesterday", FRI, "yesterday", "rel", "2025-06-19"),
+        ("Yesterday afternoon", FRI, "Yesterday afternoon", "rel", "2025-06-19"),
+        ("today", FRI, "today", "rel", "2025-06-20"),
+        ("tonight", FRI, "tonight", "rel", "2025-06-20"),
+        ("earlier today", FRI, "earlier today", "rel", "2025-06-20"),
+        ("this morning", FRI, "this morning", "rel", "2025-06-20"),
+        ("this evening", FRI, "this evening", "rel", "2025-06-20"),
+        ("last night", FRI, "last night", "rel", "2025-06-19"),
+        ("tomorrow", FRI, "tomorrow", "rel", "2025-06-21"),
+        ("the day before yesterday", FRI, "the day before yesterday", "rel", "2025-06-18"),
+        ("the previous day", FRI, "the previous day", "rel", "2025-06-19"),
+        ("he had left the day before.", FRI, "the day before", "rel", "2025-06-19"),
+        ("yesterday", "", "yesterday", "rel", "-"),
+        // Ago.
+        ("two days ago", FRI, "two days ago", "rel", "2025-06-18"),
+        ("2 days ago", FRI, "2 days ago", "rel", "2025-06-18"),
+        ("twenty-one days ago", FRI, "twenty-one days ago", "rel", "2025-05-30"),
+        ("3 weeks ago", FRI, "3 weeks ago", "rel", "2025-05-30"),
+        ("a week ago", FRI, "a week ago", "rel", "2025-06-13"),
+        ("six months ago", FRI, "six months ago", "rel", "2024-12-20"),
+        ("one month ago", "2025-03-31", "one month ago", "rel", "2025-02-28"),
+        ("two years ago", FRI, "two years ago", "rel", "2023-06-20"),
+        ("a decade ago", FRI, "a decade ago", "rel", "2015-06-20"),
+        ("2 weeks and 2 days ago", FRI, "2 weeks and 2 days ago", "rel", "2025-06-04"),
+        ("a couple of days ago", FRI, "a couple of days ago", "rel", "2025-06-18"),
+        ("a few days ago", FRI, "a few days ago", "rel", "2025-06-11..2025-06-18"),
+        ("several days ago", FRI, "several days ago", "rel", "2025-06-11..2025-06-18"),
+        ("days ago", FRI, "days ago", "rel", "2025-06-11..2025-06-18"),
+        ("two years from now", FRI, "two years from now", "rel", "2027-06-20"),
+        // Calendar periods.
+        ("last week", FRI, "last week", "rel", "2025-06-09..2025-06-15"),
+        ("this week", FRI, "this week", "rel", "2025-06-16..2025-06-20"),
+        ("earlier this week", FRI, "earlier this week", "rel", "2025-06-16..2025-06-20"),
+        ("later this week", FRI, "later this week", "rel", "2025-06-20..2025-06-22"),
+        ("next week", FRI, "next week", "rel", "2025-06-23..2025-06-29"),
+        ("last month", FRI, "last month", "rel", "2025-05-01..2025-05-31"),
+        ("last month", "2025-01-15", "last month", "rel", "2024-12-01..2024-12-31"),
+        ("this month", FRI, "this month", "rel", "2025-06-01..2025-06-20"),
+        ("earlier this month", FRI, "earlier this month", "rel", "2025-06-01..2025-06-20"),
+        ("next month", FRI, "next month", "rel", "2025-07-01..2025-07-31"),
+        ("last year", FRI, "last year", "rel", "2024"),
+        ("last year's election", FRI, "last year", "rel", "2024"),
+        ("this year", FRI, "this year", "rel", "2025-01-01..2025-06-20"),
+        ("earlier this year", FRI, "earlier this year", "rel", "2025-01-01..2025-06-20"),
+        ("later this year", FRI, "later this year", "rel", "2025-06-20..2025-12-31"),
+        ("next year", FRI, "next year", "rel", "2026"),
+        ("the past week", FRI, "the past week", "rel", "2025-06-13..2025-06-20"),
+        ("in the last 3 months", FRI, "the last 3 months", "rel", "2025-03-20..2025-06-20"),
+        ("over the past two years", FRI, "the past two years", "rel", "2023-06-20..2025-06-20"),
+        // Weekends.
+        ("over the weekend", FRI, "over the weekend", "rel", "2025-06-14..2025-06-15"),
+        ("over the weekend", "2025-06-22", "over the weekend", "rel", "2025-06-21..2025-06-22"),
+        ("last weekend", FRI, "last weekend", "rel", "2025-06-14..2025-06-15"),
+        ("last weekend", "2025-06-22", "last weekend", "rel", "2025-06-14..2025-06-15"),
+        ("this weekend", FRI, "this weekend", "rel", "2025-06-21..2025-06-22"),
+        ("next weekend", FRI, "next weekend", "rel", "2025-06-28..2025-06-29"),
+        // Quarters, halves and decades.
+        ("Q1 2019", "", "Q1 2019", "abs+y", "2019-01-01..2019-03-31"),
+        ("2019-Q2", "", "2019-Q2", "abs+y", "2019-04-01..2019-06-30"),
+        ("H2 2024", "", "H2 2024", "abs+y", "2024-07-01..2024-12-31"),
+        ("in Q3", FRI, "Q3", "abs", "2025-07-01..2025-09-30"),
+        ("the first quarter of 2024", "", "the first quarter of 2024", "abs+y", "2024-01-01..2024-03-31"),
+        ("fourth quarter 2023", "", "fourth quarter 2023", "abs+y", "2023-10-01..2023-12-31"),
+        ("the second half of last year", FRI, "the second half of last year", "rel", "2024-07-01..2024-12-31"),
+        ("last quarter", FRI, "last quarter", "rel", "2025-01-01..2025-03-31"),
+        ("this quarter", FRI, "this quarter", "rel", "2025-04-01..2025-06-20"),
+        ("next quarter", FRI, "next quarter", "rel", "2025-07-01..2025-09-30"),
+        ("the last two quarters", FRI, "the last two quarters", "rel", "2024-10-01..2025-03-31"),
+        ("last decade", FRI, "last decade", "rel", "2010-01-01..2019-12-31"),
+        ("the past decade", FRI, "the past decade", "rel", "2015-06-20..2025-06-20"),
+        // Forward windows.
+        ("the next 3 days", FRI, "the next 3 days", "rel", "2025-06-21..2025-06-23"),
+        ("in the next few days", FRI, "the next few days", "rel", "2025-06-21..2025-06-29"),
+        ("the coming week", FRI, "the coming week", "rel", "2025-06-21..2025-06-27"),
+        // Spans counted from an explicit day.
+        ("a fortnight ago", FRI, "a fortnight ago", "rel", "2025-06-06"),
+        ("3 days after June 12", FRI, "3 days after June 12", "abs", "2025-06-15"),
+        ("two weeks before May 13, 1999", "", "two weeks before May 13, 1999", "abs+y", "1999-04-29"),
+        ("two weeks from tomorrow", FRI, "two weeks from tomorrow", "rel", "2025-07-05"),
+        // Weekday of a given week.
+        ("on Tuesday of last week", FRI, "Tuesday of last week", "rel", "2025-06-10"),
+        ("Monday of next week", FRI, "Monday of next week", "rel", "2025-06-23"),
+        // Ranges with a relative or whole-year end.
+        ("between Jan 2019 and today", FRI, "between Jan 2019 and today", "rel", "2019-01-01..2025-06-20"),
+        ("from 2010 until now", FRI, "from 2010 until now", "rel", "2010-01-01..2025-06-20"),
+        ("from next Monday to Friday", FRI, "from next Monday to Friday", "rel", "2025-06-23..2025-06-27"),
+        ("between Monday and Wednesday", FRI, "between Monday and Wednesday", "rel", "2025-06-16..2025-06-18"),
+        ("from 2007 to the end of 2008", "", "from 2007 to the end of 2008", "year+cue", "2007-01-01..2008-12-31"),
+        ("from April until the end of June", FRI, "from April until the end of June", "abs", "2025-04-01..2025-06-30"),
+        ("in 2014 through May 2018", "", "2014 through May 2018", "abs+y", "2014-01-01..2018-05-31"),
+        ("april ninth through seventeenth", FRI, "april ninth through seventeenth", "abs", "2025-04-09..2025-04-17"),
+        ("on 28 June in 2020", "", "28 June in 2020", "abs+y", "2020-06-28"),
+        ("from April to June in 2017", "", "from April to June in 2017", "abs+y", "2017-04-01..2017-06-30"),
+        // May and March only when capitalized and in a date position.
+        ("In May 2018", "", "May 2018", "abs+y", "2018-05"),
+        ("on May 5", FRI, "May 5", "abs", "2025-05-05"),
+        ("in May", FRI, "May", "abs", "2025-05"),
+        ("the March 12 attack", FRI, "March 12", "abs", "2025-03-12"),
+        ("5 March", FRI, "5 March", "abs", "2025-03-05"),
+    ];
+
+    #[test]
+    fn each_rule_yields_the_expected_mention_and_value() {
+        let mut failures = Vec::new();
+        for &(input, reference, text, kind, value) in SINGLE {
+            let got = run(input, reference);
+            let want = vec![(text.to_string(), kind, value.to_string())];
+            if got != want {
+                failures.push(format!(
+                    "{input:?} @ {reference:?}: got {got:?}, want {want:?}"
+                ));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} failures:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
+    /// Texts in which nothing may be recognized.
+    const NO_DATES: &[&str] = &[
+        "at least 14 people died",
+        "6,221 deaths",
+        "he may go",
+        "He may go",
+        "May I ask what this is for?",
+        "This may or may not be right.",
+        "the march on the capital",
+        "10:30 am",
+        "F-35 jets",
+        "COVID-19",
+        "a 3-1 win",
+        "42,324 people",
+        "call 555-1234",
+        "call 555-2012",
+        "Tel: +86 138-2010-2015",
+        "The ssn is 123-12-1234",
+        "The code of this object is 133-03-03-2020",
+        "1.5 million",
+        "2,018 troops",
+        "3/4 of the votes",
+        "open 24/7",
+        "scores of 10-20",
+        "up 2018%",
+        "$2018 in cash",
+        "Chapter 12, page 3",
+        "Mortgages were at 6.45 percent",
+        "There are two to four people in the room",
+        "Twenty-six people die in accident at Techiman",
+        "June Carter sang",
+        "the August assembly",
+        "a 1:1 meeting",
+        "I waited for news, day after day",
+        "the day before the election",
+        "USA Today reported",
+        "Fridays are quiet",
+        "15-1 odds",
+        "$ 12 million",
+        "2015-32",
+        "Is this a valid date? 2015 - 32",
+        "the first half of the game",
+        "in the first quarter, the Lakers led",
+        "Q3 results",
+        "the next day",
+        "the following week",
+        "two days after the vote",
+        "in three days",
+        "they march on the palace",
+        "a 12-day trip",
+    ];
+
+    #[test]
+    fn values_are_present_exactly_when_the_contract_promises() {
+        for &(input, _, _, _, _) in SINGLE {
+            for reference in [None, Some(d(FRI)), Some(d("2026-01-10"))] {
+                for m in find_dates(input, reference) {
+                    let promised = match m.kind {
+                        DateKind::Absolute { year_written } => year_written || reference.is_some(),
+                        DateKind::Year { .. } => true,
+                        DateKind::Relative => reference.is_some(),
+                    };
+                    assert_eq!(
+                        m.value.is_some(),
+                        promised,
+                        "{input:?} @ {reference:?}: {m:?}"
+                    );
+                    if let Some(v) = m.value {
+                        assert!(v.earliest() <= v.latest(), "{input:?}: {v:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_names_and_verbs_are_not_dates() {
+        for text in NO_DATES {
+            let got = run(text, FRI);
+            assert!(got.is_empty(), "{text:?} gave {got:?}");
+        }
+    }
+
+    #[test]
+    fn ordinal_last_and_anaphoric_day_before_are_not_relative_dates() {
+        assert!(
+            run("the last week of July", FRI)
+                .iter()
+                .all(|(t, _, _)| t != "last week")
+        );
+        assert!(run("the last Friday of the month", FRI).is_empty());
+        assert!(run("in the last year of his term", FRI).is_empty());
+        assert!(run("the day before the election", FRI).is_empty());
+        assert!(run("the day before he died", FRI).is_empty());
+    }
+
+    #[test]
+    fn holidays_named_after_weekdays_are_skipped() {
+        assert!(run("the Good Friday agreement", FRI).is_empty());
+        assert!(run("Black Friday sales", FRI).is_empty());
+    }
+
+    #[test]
+    fn may_as_a_surname_is_not_a_month() {
+        assert_eq!(
+            run("Theresa May 2019 resignation", FRI),
+            vec![("2019".to_string(), "year", "2019".to_string())]
+        );
+    }
+
+    #[test]
+    fn several_mentions_come_out_left_to_right_without_overlap() {
+        let text = "Police said on Friday that 12 people were arrested on June 12, 2025, two days \
+                    after the protests of June 10 and that 2018 people had been detained since 2014.";
+        let got = run(text, FRI);
+        let want = vec![
+            ("Friday".to_string(), "rel", "2025-06-20".to_string()),
+            (
+                "June 12, 2025".to_string(),
+                "abs+y",
+                "2025-06-12".to_string(),
+            ),
+            ("June 10".to_string(), "abs", "2025-06-10".to_string()),
+            ("2018".to_string(), "year", "2018".to_string()),
+            ("2014".to_string(), "year+cue", "2014".to_string()),
+        ];
+        assert_eq!(got, want);
+        let mentions = find_dates(text, Some(d(FRI)));
+        for pair in mentions.windows(2) {
+            assert!(pair[0].span.end <= pair[1].span.start);
+        }
+    }
+
+    #[test]
+    fn longest_match_wins_over_its_parts() {
+        assert_eq!(run("Friday, June 13, 2025", FRI).len(), 1);
+        assert_eq!(run("between June 13 and June 20", FRI).len(), 1);
+        assert_eq!(run("from 2013 to 2015", FRI).len(), 1);
+        assert_eq!(run("last Friday", FRI).len(), 1);
+        assert_eq!(run("two weeks and two days ago", FRI).len(), 1);
+    }
+
+    #[test]
+    fn months_joined_by_and_are_both_recognized() {
+        assert_eq!(
+            run("in June and July", FRI),
+            vec![
+                ("June".to_string(), "abs", "2025-06".to_string()),
+                ("July".to_string(), "abs", "2025-07".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn year_between_and_is_a_cue_for_the_second_year() {
+        // A year range cannot be formed backwards, so both years stand alone.
+        let got = run("between 2015 and 2013", FRI);
+        assert_eq!(
+            got,
+            vec![
+                ("2015".to_string(), "year+cue", "2015".to_string()),
+                ("2013".to_string(), "year+cue", "2013".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn ambiguous_slashed_dates_are_skipped() {
+        assert!(run("on 03/04/2020", FRI).is_empty());
+        assert!(run("on 3/4", FRI).is_empty());
+        assert!(run("9/11", FRI).is_empty());
+        // Unambiguous two-part dates need a cue.
+        assert!(run("22/04", FRI).is_empty());
+    }
+
+    #[test]
+    fn invalid_calendar_dates_are_not_reported() {
+        assert!(
+            run("February 30, 2019", FRI)
+                .iter()
+                .all(|(_, k, _)| *k != "abs+y")
+        );
+        assert!(run("2015-02-30", FRI).is_empty());
+        assert!(run("June 31", FRI).is_empty());
+    }
+
+    #[test]
+    fn byte_offsets_are_char_boundaries_in_multibyte_text() {
+        let text = "«Le 12 juin» — l’armée a dit “June 12” à Café Zürich; مرحبا 2019 é \
+                    الجمعة last Friday… 2025-06-12 ✓ in mid‑June 三 2 days ago";
+        let got = run(text, FRI);
+        let texts: Vec<&str> = got.iter().map(|(t, _, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec!["June 12", "2019", "last Friday", "2025-06-12", "2 days ago"]
+        );
+        // Every suffix of the text must scan without panicking or splitting a character.
+        for (i, _) in text.char_indices() {
+            for m in find_dates(&text[i..], Some(d(FRI))) {
+                assert!(text[i..].is_char_boundary(m.span.start));
+                assert!(text[i..].is_char_boundary(m.span.end));
+            }
+        }
+    }
+
+    #[test]
+    fn earliest_and_latest_follow_the_precision() {
+        let day = DateValue::Point(PartialDate::day(d("2024-02-29")));
+        assert_eq!(day.earliest(), Some(d("2024-02-29")));
+        assert_eq!(day.latest(), Some(d("2024-02-29")));
+        let month = DateValue::Point(PartialDate::month(2024, 2));
+        assert_eq!(month.earliest(), Some(d("2024-02-01")));
+        assert_eq!(month.latest(), Some(d("2024-02-29")));
+        let year = DateValue::Point(PartialDate::year(2018));
+        assert_eq!(year.earliest(), Some(d("2018-01-01")));
+        assert_eq!(year.latest(), Some(d("2018-12-31")));
+        let range = DateValue::Range(d("2025-06-13"), d("2025-06-20"));
+        assert_eq!(range.earliest(), Some(d("2025-06-13")));
+        assert_eq!(range.latest(), Some(d("2025-06-20")));
+        let bad = DateValue::Point(PartialDate {
+            year: 2025,
+            month: Some(13),
+            day: None,
+        });
+        assert_eq!(bad.latest(), None);
+    }
+
+    #[test]
+    fn word_numbers_and_ordinals_parse() {
+        assert_eq!(parse_count("twenty-one"), Some(Some(21)));
+        assert_eq!(parse_count("forty five"), Some(Some(45)));
+        assert_eq!(parse_count("an"), Some(Some(1)));
+        assert_eq!(parse_count("a couple of"), Some(Some(2)));
+        assert_eq!(parse_count("several"), Some(None));
+        assert_eq!(parse_count("twenty-zero"), None);
+        assert_eq!(parse_ordinal_word("twenty-third"), Some(23));
+        assert_eq!(parse_ordinal_word("thirty first"), Some(31));
+        assert_eq!(parse_ordinal_word("twelfth"), Some(12));
+        assert_eq!(parse_ordinal_word("thirty-second"), None);
+    }
+
+    #[test]
+    fn months_ago_clamp_to_the_end_of_shorter_months() {
+        assert_eq!(add_months(d("2024-03-31"), -1), d("2024-02-29"));
+        assert_eq!(add_months(d("2025-01-31"), 1), d("2025-02-28"));
+        assert_eq!(add_months(d("2025-01-15"), -13), d("2023-12-15"));
+    }
+
+    #[test]
+    fn no_reference_leaves_relative_and_yearless_values_unresolved() {
+        let got = run(
+            "last Friday; June 12; in June; two days ago; June 12, 2025; 2018",
+            "",
+        );
+        let values: Vec<&str> = got.iter().map(|(_, _, v)| v.as_str()).collect();
+        assert_eq!(values, vec!["-", "-", "-", "-", "2025-06-12", "2018"]);
+    }
 }

@@ -62,6 +62,87 @@ pub fn extract(articles: &[Article], lex: &Lexicon) -> Extraction {
     out
 }
 
+/// Words without digits that can start or make a date expression (sorted,
+/// for binary search): month and weekday names and abbreviations, and the
+/// words of relative dates.
+const DATE_WORDS: &[&str] = &[
+    "afternoon",
+    "ago",
+    "apr",
+    "april",
+    "aug",
+    "august",
+    "day",
+    "days",
+    "dec",
+    "decade",
+    "december",
+    "evening",
+    "feb",
+    "february",
+    "fortnight",
+    "fri",
+    "friday",
+    "jan",
+    "january",
+    "jul",
+    "july",
+    "jun",
+    "june",
+    "mar",
+    "march",
+    "may",
+    "mid-april",
+    "mid-august",
+    "mid-december",
+    "mid-february",
+    "mid-january",
+    "mid-july",
+    "mid-june",
+    "mid-march",
+    "mid-may",
+    "mid-november",
+    "mid-october",
+    "mid-september",
+    "mon",
+    "monday",
+    "month",
+    "months",
+    "morning",
+    "night",
+    "nov",
+    "november",
+    "now",
+    "oct",
+    "october",
+    "quarter",
+    "sat",
+    "saturday",
+    "sep",
+    "sept",
+    "september",
+    "sun",
+    "sunday",
+    "thu",
+    "thur",
+    "thurs",
+    "thursday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "week",
+    "weekend",
+    "weeks",
+    "year",
+    "years",
+    "yesterday",
+];
+
 /// How many sentences an unattributed figure may follow an attributed one
 /// and still be credited to the same source.
 const CARRY_SENTENCES: usize = 3;
@@ -163,15 +244,9 @@ fn segment(body: &str, lex: &Lexicon) -> (Vec<Sentence>, Vec<Range<usize>>) {
 
 /// The country an article is most about: places where things happen count
 /// most, attackers not at all.
-fn dominant_country(
-    body: &str,
-    sentences: &[Sentence],
-    lex: &Lexicon,
-    toks: &mut Tokens,
-) -> Option<usize> {
+fn dominant_country(tokens: &[Tokens], lex: &Lexicon) -> Option<usize> {
     let mut counts = vec![0usize; lex.places.countries.len()];
-    for s in sentences {
-        toks.tokenize(&body[s.range.clone()], s.range.start);
+    for toks in tokens {
         let none = vec![false; toks.len()];
         for m in places::find(toks, &none, lex) {
             let w = match m.role {
@@ -206,12 +281,21 @@ pub fn extract_article(article: &Article, index: usize, lex: &Lexicon) -> Extrac
             &mut out,
         );
     }
+    // Each sentence is tokenized once; the tokens serve both passes.
+    let tokens: Vec<Tokens> = sentences
+        .iter()
+        .map(|s| {
+            let mut t = Tokens::new();
+            t.tokenize(&body[s.range.clone()], s.range.start);
+            t
+        })
+        .collect();
     let mut d = Discourse {
-        dominant: dominant_country(body, &sentences, lex, &mut toks),
+        dominant: dominant_country(&tokens, lex),
         ..Discourse::default()
     };
-    for (si, s) in sentences.iter().enumerate() {
-        let mut ctx = SentenceCtx::new(article, index, si, s, lex, &mut toks, &mut d);
+    for (si, (s, toks)) in sentences.iter().zip(&tokens).enumerate() {
+        let mut ctx = SentenceCtx::new(article, index, si, s, lex, toks, &mut d);
         ctx.run(&mut out);
     }
     drop_headline_repeats(&sentences, &mut out);
@@ -286,7 +370,7 @@ struct SentenceCtx<'a> {
     si: usize,
     s: &'a Sentence,
     lex: &'a Lexicon,
-    toks: &'a mut Tokens,
+    toks: &'a Tokens,
     d: &'a mut Discourse,
 }
 
@@ -307,7 +391,7 @@ impl<'a> SentenceCtx<'a> {
         si: usize,
         s: &'a Sentence,
         lex: &'a Lexicon,
-        toks: &'a mut Tokens,
+        toks: &'a Tokens,
         d: &'a mut Discourse,
     ) -> Self {
         SentenceCtx {
@@ -329,7 +413,6 @@ impl<'a> SentenceCtx<'a> {
         let lex = self.lex;
         let text = self.text();
         let base = self.s.range.start;
-        self.toks.tokenize(text, base);
         let toks: &Tokens = self.toks;
         let n = toks.len();
 
@@ -363,7 +446,16 @@ impl<'a> SentenceCtx<'a> {
         let review = (0..n).any(|k| lex.review_markers.match_at(toks, k).is_some());
 
         // Dates: absolute ones may be claims; all of them may date figures.
-        let date_mentions: Vec<DateMention> = dates::find_dates(text, self.article.published)
+        // Prefilter: most sentences have no digit and no date word.
+        let may_date = (0..n).any(|k| {
+            toks.kind(k) == Some(TokKind::Number) || DATE_WORDS.binary_search(&toks.norm(k)).is_ok()
+        });
+        let found = if may_date {
+            dates::find_dates(text, self.article.published)
+        } else {
+            Vec::new()
+        };
+        let date_mentions: Vec<DateMention> = found
             .into_iter()
             .map(|m| DateMention {
                 span: m.span.start + base..m.span.end + base,
@@ -952,7 +1044,10 @@ impl<'a> SentenceCtx<'a> {
         let toks: &Tokens = self.toks;
         let value = match m.kind {
             DateKind::Relative => return Err(Some(Reason::RelativeDate)),
-            DateKind::Absolute { .. } | DateKind::Year { .. } => m.value.ok_or(None)?,
+            // A bare year is background ("the 2015 deal", "in 2018"), not a
+            // dated claim a fact-checker tracks; `extract --all` lists it.
+            DateKind::Year { .. } => return Err(Some(Reason::Year)),
+            DateKind::Absolute { .. } => m.value.ok_or(None)?,
         };
         let Some(first) =
             (0..toks.len()).find(|&k| toks.get(k).is_some_and(|t| t.start >= m.span.start))
@@ -1019,7 +1114,7 @@ impl<'a> SentenceCtx<'a> {
                 | "between"
                 | "and"
         );
-        let modifier = !governed && matches!(m.kind, DateKind::Year { .. });
+        let modifier = !governed && matches!(m.kind, DateKind::Absolute { .. });
         if !modifier || subject_toks.is_empty() {
             let skip_prep = matches!(
                 before(1),
@@ -1178,4 +1273,14 @@ fn cluster(lex: &Lexicon, places: &[PlaceRef]) -> Vec<PlaceRef> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_words_are_sorted_for_binary_search() {
+        assert!(DATE_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
 }

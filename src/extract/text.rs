@@ -197,12 +197,17 @@ impl Tokens {
     fn push(&mut self, text: &str, base: usize, start: usize, end: usize, kind: TokKind) {
         let raw = &text[start..end];
         let n0 = self.norm.len();
-        for ch in raw.chars() {
-            match ch {
-                '’' | '‘' => self.norm.push('\''),
-                '‐' | '‑' => self.norm.push('-'),
-                '–' if kind == TokKind::Number => self.norm.push('-'),
-                _ => self.norm.extend(ch.to_lowercase()),
+        if raw.is_ascii() {
+            self.norm.push_str(raw);
+            self.norm[n0..].make_ascii_lowercase();
+        } else {
+            for ch in raw.chars() {
+                match ch {
+                    '’' | '‘' => self.norm.push('\''),
+                    '‐' | '‑' => self.norm.push('-'),
+                    '–' if kind == TokKind::Number => self.norm.push('-'),
+                    _ => self.norm.extend(ch.to_lowercase()),
+                }
             }
         }
         let mut possessive = false;

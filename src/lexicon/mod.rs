@@ -10,7 +10,7 @@
 mod phrases;
 mod raw;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
@@ -330,7 +330,7 @@ impl Lexicon {
         files: impl IntoIterator<Item = (String, String)>,
     ) -> Result<Lexicon, LexiconError> {
         let mut lex = Lexicon::default();
-        let mut by_name: HashMap<String, (String, String)> = HashMap::new();
+        let mut by_name: HashMap<String, (String, String)> = HashMap::default();
         for (name, text) in files {
             let base = Path::new(&name)
                 .file_name()

@@ -1,7 +1,9 @@
 //! Raw lexicon files as written (strict: unknown keys are errors), and
 //! their compilation into [`Lexicon`] tables.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::Arc;
 
 use serde::Deserialize;
