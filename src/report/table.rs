@@ -20,25 +20,28 @@ fn new_table(opts: &RenderOptions) -> Table {
     t
 }
 
-/// A claim as a table cell: figure, what it counts, who says so, where, when.
+/// A claim as a table cell: figure and what it counts, where, who says so,
+/// and in which outlet when.
 fn claim_cell(a: &Analysis, c: &Claim) -> String {
-    let mut s = format!("{} {}", figure(a, c), c.metric);
+    let mut s = format!("{} {} ({})", figure(a, c), c.metric, c.subject);
+    if c.hedged {
+        s.push_str(", hedged");
+    }
     s.push_str(&format!(
-        "\n{} · {}",
-        c.subject,
+        "\n{}",
         c.place.as_deref().unwrap_or("place unknown")
     ));
     s.push_str(&format!(
-        "\n{} — {}",
-        c.source.as_deref().unwrap_or("unattributed"),
-        outlet(a, c)
+        "\n{}",
+        c.source.as_deref().unwrap_or("unattributed")
     ));
-    if let Some(d) = c.as_of {
-        s.push_str(&format!("\nas of {d}"));
-    }
-    if c.hedged {
-        s.push_str(" (hedged)");
-    }
+    s.push_str(&format!(
+        "\n{}, {}",
+        outlet(a, c),
+        c.as_of
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "undated".into())
+    ));
     s
 }
 

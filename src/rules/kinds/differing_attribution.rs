@@ -95,7 +95,7 @@ impl Check for DifferingAttribution {
                     continue;
                 }
                 let why = format!(
-                    "{} {} in {}: {} credited to {} ({}) and {} credited to {} ({}); figures agree, sources differ; as_of {} days apart",
+                    "{} {} in {}: {} from {} ({}) and {} from {} ({}), {} days apart",
                     b.metric,
                     b.group,
                     b.place.as_deref().unwrap_or("?"),
