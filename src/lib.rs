@@ -28,6 +28,7 @@
 
 pub mod date;
 pub mod diag;
+pub mod eval;
 pub mod extract;
 pub mod id;
 pub mod input;
@@ -50,6 +51,8 @@ pub struct Analysis {
     /// Events: groups of claims that may count the same thing.
     pub events: Vec<Event>,
     pub flags: Vec<Flag>,
+    /// Number mentions that are not claims, each with the reason.
+    pub skipped: Vec<extract::Skipped>,
 }
 
 impl Analysis {
@@ -62,6 +65,7 @@ impl Analysis {
     ) -> Analysis {
         let extraction = extract::extract(&articles, lex);
         let claims = extraction.claims;
+        let skipped = extraction.skipped;
         let linked = link::link(&claims, lex, link);
         let flags = rules.evaluate(&rules::Context {
             articles: &articles,
@@ -74,17 +78,19 @@ impl Analysis {
             claims,
             events: linked.events,
             flags,
+            skipped,
         }
     }
 
     /// Extraction only: no events, no flags.
     pub fn extract_only(articles: Vec<Article>, lex: &Lexicon) -> Analysis {
-        let claims = extract::extract(&articles, lex).claims;
+        let extraction = extract::extract(&articles, lex);
         Analysis {
             articles,
-            claims,
+            claims: extraction.claims,
             events: Vec::new(),
             flags: Vec::new(),
+            skipped: extraction.skipped,
         }
     }
 }

@@ -449,3 +449,101 @@ fn help_documents_every_flag() {
         assert!(r.stdout.contains(flag), "check --help lacks {flag}");
     }
 }
+
+#[test]
+fn eval_scores_against_a_gold_file() {
+    let r = run(&[
+        "eval",
+        "--gold",
+        "data/gold.yaml",
+        "data/articles",
+        "--min-f1",
+        "0.95",
+        "--min-field",
+        "0.95",
+        "--max-not-flag",
+        "0",
+    ]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout
+            .contains("claim detection: precision 1.000 recall 1.000 F1 1.000"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("flags on must-not-flag pairs: 0 of 3"));
+    // JSON gold works too, and a threshold that is not met exits 1.
+    let r = run(&[
+        "eval",
+        "--gold",
+        "data/gold.json",
+        "data/articles",
+        "--min-field",
+        "1.0",
+        "--show",
+    ]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stdout.contains("FAILS: mean field accuracy"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("  FIELD  "),
+        "--show lists wrong fields: {}",
+        r.stdout
+    );
+    // A gold file that does not parse is an error with its location.
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("gold.yaml");
+    std::fs::write(&bad, "claims:\n  - article: a\n    quote: [\n").unwrap();
+    let r = run(&["eval", "--gold", bad.to_str().unwrap(), "data/articles"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("gold.yaml:"), "{}", r.stderr);
+}
+
+#[test]
+fn extract_all_explains_every_number_that_is_not_a_claim() {
+    let (v, r) = json(&[
+        "extract",
+        "--all",
+        "--format",
+        "json",
+        "data/articles/seed-004-iran-refuses-nuclear-talks.md",
+    ]);
+    assert_eq!(r.code, 0);
+    let items = v["claims"].as_array().unwrap();
+    let reason_of = |text: &str| {
+        items
+            .iter()
+            .find(|c| c["text"] == text)
+            .map(|c| (c["claim"].clone(), c["reason"].clone()))
+    };
+    assert_eq!(reason_of("639").unwrap().0, true);
+    assert_eq!(
+        reason_of("2015").unwrap(),
+        (Value::Bool(false), Value::from("year"))
+    );
+    assert_eq!(
+        reason_of("19").unwrap(),
+        (Value::Bool(false), Value::from("page furniture"))
+    );
+    assert_eq!(
+        reason_of("millions").unwrap(),
+        (Value::Bool(false), Value::from("no countable metric"))
+    );
+    // Without --all, only claims, and no `claim` field.
+    let (v, _) = json(&[
+        "extract",
+        "--format",
+        "json",
+        "data/articles/seed-004-iran-refuses-nuclear-talks.md",
+    ]);
+    assert!(
+        v["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c.get("claim").is_none() && c["metric"].is_string())
+    );
+}

@@ -33,6 +33,47 @@ pub enum Command {
     /// List the rules in force.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Score extraction (and flags) against a gold annotation.
+    ///
+    /// Prints precision, recall and F1 of claim detection, the accuracy of
+    /// each field on matched claims (bounds, metric, place, source,
+    /// subject), and, when the gold lists pairs, flag F1 and flags on
+    /// must-not-flag pairs. Exit code 1 when a --min/--max threshold is not met.
+    Eval(EvalArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The gold annotation (YAML, or JSON when the name ends in .json).
+    #[arg(long, value_name = "FILE")]
+    pub gold: PathBuf,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
+
+    /// Add the rule files under DIR (as `check --rules DIR`), for flag scores.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+
+    /// List missed claims, extra claims and wrong fields.
+    #[arg(long)]
+    pub show: bool,
+
+    /// Fail (exit 1) when claim F1 is below this.
+    #[arg(long, value_name = "X")]
+    pub min_f1: Option<f64>,
+
+    /// Fail when the mean field accuracy is below this.
+    #[arg(long, value_name = "X")]
+    pub min_field: Option<f64>,
+
+    /// Fail when flag F1 is below this.
+    #[arg(long, value_name = "X")]
+    pub min_flag_f1: Option<f64>,
+
+    /// Fail when more than N flags fall on must-not-flag pairs.
+    #[arg(long, value_name = "N")]
+    pub max_not_flag: Option<usize>,
 }
 
 /// Options shared by commands that read articles.
@@ -95,6 +136,12 @@ pub struct CheckArgs {
 pub struct ExtractArgs {
     #[command(flatten)]
     pub common: CommonArgs,
+
+    /// List every number mention, not only claims: mentions that are not
+    /// claims come with `"claim": false` and a `"reason"` (a percentage, a
+    /// year, page furniture, no countable metric...).
+    #[arg(long)]
+    pub all: bool,
 }
 
 #[derive(Debug, Subcommand)]

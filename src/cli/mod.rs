@@ -19,7 +19,7 @@ use crosscheck::link::LinkConfig;
 use crosscheck::report::{self, Format, RenderOptions, Scope};
 use crosscheck::rules::RuleSet;
 
-use args::{Cli, Command, CommonArgs, FailOn, RulesCommand};
+use args::{Cli, Command, CommonArgs, EvalArgs, FailOn, RulesCommand};
 
 /// Exit code when flags at or above `--fail-on` were found.
 const EXIT_FLAGS: u8 = 1;
@@ -61,7 +61,7 @@ fn run(cli: Cli) -> Result<u8> {
                 window_days: args.window_days,
             };
             let analysis = Analysis::run(articles, &lex, &rules, &cfg);
-            write_report(&analysis, Scope::Check, &args.common)?;
+            write_report(&analysis, Scope::Check, &args.common, false)?;
             let flagged = match args.fail_on {
                 FailOn::Never => false,
                 level => analysis
@@ -82,9 +82,10 @@ fn run(cli: Cli) -> Result<u8> {
             threads(&args.common)?;
             let (articles, input_failed) = read_articles(&args.common);
             let analysis = Analysis::extract_only(articles, &lex);
-            write_report(&analysis, Scope::Extract, &args.common)?;
+            write_report(&analysis, Scope::Extract, &args.common, args.all)?;
             Ok(if input_failed { EXIT_ERROR } else { 0 })
         }
+        Command::Eval(args) => eval(args),
         Command::Rules(RulesCommand::List(args)) => {
             let lex = Lexicon::builtin();
             let rules = match rule_set(&lex, args.rules.as_deref()) {
@@ -115,6 +116,65 @@ fn run(cli: Cli) -> Result<u8> {
             Ok(0)
         }
     }
+}
+
+fn eval(args: EvalArgs) -> Result<u8> {
+    let gold_path = args.gold.display().to_string();
+    let text =
+        std::fs::read_to_string(&args.gold).with_context(|| format!("reading {gold_path}"))?;
+    let gold = crosscheck::eval::Gold::parse(&gold_path, &text)?;
+    let lex = lexicon(&args.common)?;
+    let rules = match rule_set(&lex, args.rules.as_deref()) {
+        Ok(r) => r,
+        Err(code) => return Ok(code),
+    };
+    threads(&args.common)?;
+    let (articles, input_failed) = read_articles(&args.common);
+    let analysis = Analysis::run(articles, &lex, &rules, &LinkConfig::default());
+    let score = crosscheck::eval::score(&analysis, &gold, &lex);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    if common_format(&args.common) == Format::Json {
+        report::eval::render_json(&score, &mut out)?;
+    } else {
+        report::eval::render_text(&score, &gold, &analysis, args.show, &mut out)?;
+    }
+    let mut failed = Vec::new();
+    if let Some(min) = args.min_f1.filter(|m| score.f1 < *m) {
+        failed.push(format!("F1 {:.3} < {min}", score.f1));
+    }
+    if let Some(min) = args.min_field.filter(|m| score.mean_field_accuracy < *m) {
+        failed.push(format!(
+            "mean field accuracy {:.3} < {min}",
+            score.mean_field_accuracy
+        ));
+    }
+    if let Some(min) = args.min_flag_f1 {
+        let f = score.flags.map_or(0.0, |f| f.f1);
+        if f < min {
+            failed.push(format!("flag F1 {f:.3} < {min}"));
+        }
+    }
+    if let Some(max) = args.max_not_flag {
+        let n = score.not_flag.map_or(0, |n| n.0);
+        if n > max {
+            failed.push(format!("{n} flags on must-not-flag pairs > {max}"));
+        }
+    }
+    if !failed.is_empty() {
+        writeln!(out, "FAILS: {}", failed.join("; "))?;
+    }
+    out.flush()?;
+    Ok(if input_failed {
+        EXIT_ERROR
+    } else if failed.is_empty() {
+        0
+    } else {
+        EXIT_FLAGS
+    })
+}
+
+fn common_format(common: &CommonArgs) -> Format {
+    Format::parse(common.format.as_str()).expect("clap checked the value")
 }
 
 fn lexicon(common: &CommonArgs) -> Result<std::sync::Arc<Lexicon>> {
@@ -176,12 +236,13 @@ fn read_articles(common: &CommonArgs) -> (Vec<crosscheck::model::Article>, bool)
     (loaded.articles, failed)
 }
 
-fn write_report(analysis: &Analysis, scope: Scope, common: &CommonArgs) -> Result<()> {
+fn write_report(analysis: &Analysis, scope: Scope, common: &CommonArgs, all: bool) -> Result<()> {
     let format = Format::parse(common.format.as_str()).expect("clap checked the value");
     let to_terminal = common.output.is_none() && io::stdout().is_terminal();
     let opts = RenderOptions {
         // A fixed width off a terminal keeps output the same everywhere.
         width: common.width.or(if to_terminal { None } else { Some(120) }),
+        all,
     };
     match &common.output {
         None => {

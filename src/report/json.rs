@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::Scope;
+use super::{Mention, RenderOptions, Scope, mentions};
 use crate::Analysis;
 
 /// Bump when a field changes meaning or is removed; adding fields is not a break.
@@ -15,7 +15,7 @@ pub const VERSION: u32 = 1;
 struct Wire<'a> {
     version: u32,
     articles: Vec<WireArticle<'a>>,
-    claims: Vec<WireClaim<'a>>,
+    claims: Vec<WireMention<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     events: Option<Vec<WireEvent<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -38,6 +38,26 @@ struct WireValue {
     max: Option<u64>,
 }
 
+/// A claim, or with `--all` a number mention that is not one.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum WireMention<'a> {
+    Claim(WireClaim<'a>),
+    Other(WireOther<'a>),
+}
+
+/// A number mention that is not a claim (`extract --all`).
+#[derive(Serialize)]
+struct WireOther<'a> {
+    id: String,
+    article: &'a str,
+    span: [usize; 2],
+    sentence: &'a str,
+    text: &'a str,
+    claim: bool,
+    reason: &'static str,
+}
+
 #[derive(Serialize)]
 struct WireClaim<'a> {
     id: &'a str,
@@ -55,6 +75,9 @@ struct WireClaim<'a> {
     hedged: bool,
     date: Option<String>,
     as_of: Option<String>,
+    /// Only with `--all`: true.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    claim: Option<bool>,
 }
 
 #[derive(Serialize)]
@@ -78,7 +101,12 @@ struct WireFlag<'a> {
     why: &'a str,
 }
 
-pub(super) fn render(a: &Analysis, scope: Scope, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn render(
+    a: &Analysis,
+    scope: Scope,
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let articles = a
         .articles
         .iter()
@@ -91,28 +119,47 @@ pub(super) fn render(a: &Analysis, scope: Scope, out: &mut dyn Write) -> io::Res
             title: x.title.as_deref(),
         })
         .collect();
-    let claims = a
-        .claims
-        .iter()
-        .map(|c| WireClaim {
-            id: &c.id,
-            article: &a.articles[c.article].id,
-            span: [c.span.start, c.span.end],
-            sentence: c.sentence_text(&a.articles),
-            text: c.text(&a.articles),
-            value: WireValue {
-                min: c.value.min,
-                max: c.value.max,
-            },
-            qualifier: c.qualifier.as_str(),
-            metric: &c.metric,
-            subject: &c.subject,
-            place: c.place.as_deref(),
-            country: c.country.as_deref(),
-            source: c.source.as_deref(),
-            hedged: c.hedged,
-            date: c.date.map(|d| d.to_string()),
-            as_of: c.as_of.map(|d| d.to_string()),
+    let all = opts.all && scope == Scope::Extract;
+    let claims = mentions(a, all)
+        .into_iter()
+        .map(|m| match m {
+            Mention::Claim(c) => WireMention::Claim(WireClaim {
+                id: &c.id,
+                article: &a.articles[c.article].id,
+                span: [c.span.start, c.span.end],
+                sentence: c.sentence_text(&a.articles),
+                text: c.text(&a.articles),
+                value: WireValue {
+                    min: c.value.min,
+                    max: c.value.max,
+                },
+                qualifier: c.qualifier.as_str(),
+                metric: &c.metric,
+                subject: &c.subject,
+                place: c.place.as_deref(),
+                country: c.country.as_deref(),
+                source: c.source.as_deref(),
+                hedged: c.hedged,
+                date: c.date.map(|d| d.to_string()),
+                as_of: c.as_of.map(|d| d.to_string()),
+                claim: all.then_some(true),
+            }),
+            Mention::Skipped(m) => {
+                let article = &a.articles[m.article];
+                WireMention::Other(WireOther {
+                    id: crate::id::IdHasher::new()
+                        .field(&article.id)
+                        .field(m.span.start.to_string())
+                        .field(&article.body[m.span.clone()])
+                        .finish("m"),
+                    article: &article.id,
+                    span: [m.span.start, m.span.end],
+                    sentence: &article.body[m.sentence.clone()],
+                    text: &article.body[m.span.clone()],
+                    claim: false,
+                    reason: m.reason.as_str(),
+                })
+            }
         })
         .collect();
     let (events, flags) = match scope {

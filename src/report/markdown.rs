@@ -2,7 +2,9 @@
 
 use std::io::{self, Write};
 
-use super::{Scope, figure, flags_for_display, one_line, outlet, summary};
+use super::{
+    Mention, RenderOptions, Scope, figure, flags_for_display, mentions, one_line, outlet, summary,
+};
 use crate::Analysis;
 
 /// Escapes the characters that break a Markdown table cell.
@@ -10,7 +12,12 @@ fn cell(s: &str) -> String {
     one_line(s).replace('|', "\\|")
 }
 
-pub(super) fn render(a: &Analysis, scope: Scope, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn render(
+    a: &Analysis,
+    scope: Scope,
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     writeln!(out, "# crosscheck report\n")?;
     writeln!(out, "{}.\n", summary(a, scope))?;
     if scope == Scope::Check {
@@ -99,20 +106,33 @@ pub(super) fn render(a: &Analysis, scope: Scope, out: &mut dyn Write) -> io::Res
         "| Article | Figure | Metric | Group | Place | Source | As of | Sentence |"
     )?;
     writeln!(out, "|---|---|---|---|---|---|---|---|")?;
-    for c in &a.claims {
-        writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {}{} | {} | {} |",
-            cell(&a.articles[c.article].id),
-            cell(&figure(a, c)),
-            c.metric,
-            cell(&c.subject),
-            cell(c.place.as_deref().unwrap_or("")),
-            cell(c.source.as_deref().unwrap_or("")),
-            if c.hedged { " (hedged)" } else { "" },
-            c.as_of.map(|d| d.to_string()).unwrap_or_default(),
-            cell(c.sentence_text(&a.articles))
-        )?;
+    for m in mentions(a, opts.all && scope == Scope::Extract) {
+        match m {
+            Mention::Claim(c) => writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {}{} | {} | {} |",
+                cell(&a.articles[c.article].id),
+                cell(&figure(a, c)),
+                c.metric,
+                cell(&c.subject),
+                cell(c.place.as_deref().unwrap_or("")),
+                cell(c.source.as_deref().unwrap_or("")),
+                if c.hedged { " (hedged)" } else { "" },
+                c.as_of.map(|d| d.to_string()).unwrap_or_default(),
+                cell(c.sentence_text(&a.articles))
+            )?,
+            Mention::Skipped(m) => {
+                let art = &a.articles[m.article];
+                writeln!(
+                    out,
+                    "| {} | {} | not a claim: {} | | | | | {} |",
+                    cell(&art.id),
+                    cell(&art.body[m.span.clone()]),
+                    m.reason.as_str(),
+                    cell(&art.body[m.sentence.clone()])
+                )?
+            }
+        }
     }
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! Renderers: one format per file, each writing to a `&mut dyn Write`.
 
+pub mod eval;
 mod json;
 mod markdown;
 mod table;
@@ -44,6 +45,9 @@ pub enum Scope {
 pub struct RenderOptions {
     /// Table width in columns; `None` lets the table fit the terminal.
     pub width: Option<u16>,
+    /// With claims, list every number mention that is not a claim and why
+    /// (`extract --all`).
+    pub all: bool,
 }
 
 /// Renders `analysis` in `format` to `out`.
@@ -55,9 +59,9 @@ pub fn render(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
-        Format::Json => json::render(analysis, scope, out),
+        Format::Json => json::render(analysis, scope, opts, out),
         Format::Table => table::render(analysis, scope, opts, out),
-        Format::Markdown => markdown::render(analysis, scope, out),
+        Format::Markdown => markdown::render(analysis, scope, opts, out),
     }
 }
 
@@ -108,4 +112,23 @@ pub(crate) fn summary(analysis: &Analysis, scope: Scope) -> String {
         parts.push(n(analysis.flags.len(), "flag", "flags"));
     }
     parts.join(", ")
+}
+
+/// A row of `extract --all`: a claim or a mention that is not one.
+pub(crate) enum Mention<'a> {
+    Claim(&'a Claim),
+    Skipped(&'a crate::extract::Skipped),
+}
+
+/// Claims and, with `all`, the other number mentions, in reading order.
+pub(crate) fn mentions(analysis: &Analysis, all: bool) -> Vec<Mention<'_>> {
+    let mut v: Vec<Mention> = analysis.claims.iter().map(Mention::Claim).collect();
+    if all {
+        v.extend(analysis.skipped.iter().map(Mention::Skipped));
+        v.sort_by_key(|m| match m {
+            Mention::Claim(c) => (c.article, c.span.start, c.span.end),
+            Mention::Skipped(s) => (s.article, s.span.start, s.span.end),
+        });
+    }
+    v
 }

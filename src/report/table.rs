@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use comfy_table::presets::UTF8_FULL;
 use comfy_table::{ContentArrangement, Table};
 
-use super::{RenderOptions, Scope, figure, flags_for_display, outlet, summary};
+use super::{Mention, RenderOptions, Scope, figure, flags_for_display, mentions, outlet, summary};
 use crate::Analysis;
 use crate::model::Claim;
 
@@ -61,20 +61,34 @@ pub(super) fn render(
             t.set_header(vec![
                 "Article", "Figure", "Metric", "Subject", "Place", "Source", "As of",
             ]);
-            for c in &a.claims {
-                t.add_row(vec![
-                    a.articles[c.article].id.clone(),
-                    figure(a, c),
-                    c.metric.to_string(),
-                    c.subject.to_string(),
-                    c.place.as_deref().unwrap_or("").to_string(),
-                    format!(
-                        "{}{}",
-                        c.source.as_deref().unwrap_or(""),
-                        if c.hedged { " (hedged)" } else { "" }
-                    ),
-                    c.as_of.map(|d| d.to_string()).unwrap_or_default(),
-                ]);
+            for m in mentions(a, opts.all) {
+                match m {
+                    Mention::Claim(c) => t.add_row(vec![
+                        a.articles[c.article].id.clone(),
+                        figure(a, c),
+                        c.metric.to_string(),
+                        c.subject.to_string(),
+                        c.place.as_deref().unwrap_or("").to_string(),
+                        format!(
+                            "{}{}",
+                            c.source.as_deref().unwrap_or(""),
+                            if c.hedged { " (hedged)" } else { "" }
+                        ),
+                        c.as_of.map(|d| d.to_string()).unwrap_or_default(),
+                    ]),
+                    Mention::Skipped(m) => {
+                        let art = &a.articles[m.article];
+                        t.add_row(vec![
+                            art.id.clone(),
+                            art.body[m.span.clone()].to_string(),
+                            format!("not a claim: {}", m.reason.as_str()),
+                            String::new(),
+                            String::new(),
+                            String::new(),
+                            String::new(),
+                        ])
+                    }
+                };
             }
             writeln!(out, "\n{t}")
         }
