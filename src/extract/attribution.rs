@@ -194,6 +194,24 @@ fn np_before(toks: &Tokens, end: usize, lex: &Lexicon) -> Range<usize> {
     {
         k -= 1;
     }
+    // "Tymur Tkachenko, head of the city administration, told Reuters": the
+    // speaker is the name before the appositive.
+    if k > 0 && toks.norm(k - 1) == "," {
+        let open = (k.saturating_sub(14)..k - 1)
+            .rev()
+            .find(|&j| toks.norm(j) == ",");
+        if let Some(open) = open {
+            let inner = np_before_plain(toks, open, lex);
+            if !inner.is_empty() && toks.get(inner.start).is_some_and(|t| t.capitalized) {
+                return inner;
+            }
+        }
+    }
+    np_before_plain(toks, k, lex)
+}
+
+/// The noun phrase ending just before token `k`, without appositives.
+fn np_before_plain(toks: &Tokens, k: usize, lex: &Lexicon) -> Range<usize> {
     let stop = k;
     let mut start = k;
     while start > 0 && !is_break(toks, start - 1) && np_word(toks, start - 1, lex) {

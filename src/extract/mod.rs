@@ -23,7 +23,7 @@ use self::attribution::{AttrKind, Attribution, SourceRef};
 use self::context::Reason;
 use self::dates::{DateKind, DateMention, DateValue};
 use self::numbers::NumberPhrase;
-use self::places::{PlaceMention, Role};
+use self::places::{PlaceMention, Role, Where};
 use self::text::{TokKind, Tokens};
 use crate::date::{Date, PartialDate};
 use crate::id::IdHasher;
@@ -61,6 +61,44 @@ pub fn extract(articles: &[Article], lex: &Lexicon) -> Extraction {
     }
     out
 }
+
+/// Auxiliaries and copulas: once one follows a figure, its noun phrase has ended.
+const AUXILIARIES: &[&str] = &[
+    "have", "has", "had", "were", "was", "are", "is", "been", "being", "be", "will", "would",
+    "may", "might", "could", "remain", "remained", "remains",
+];
+
+/// Verbs of change or state that take a toll as their complement ("the
+/// number of people killed has risen to 28").
+const CHANGE_VERBS: &[&str] = &[
+    "rose",
+    "risen",
+    "rising",
+    "rises",
+    "climbed",
+    "climbs",
+    "reached",
+    "reaches",
+    "stands",
+    "stood",
+    "increased",
+    "jumped",
+    "hit",
+    "hits",
+    "passed",
+    "surpassed",
+    "topped",
+    "grew",
+    "grown",
+    "soared",
+    "is",
+    "was",
+    "revised",
+    "numbered",
+    "totalled",
+    "totaled",
+    "reach",
+];
 
 /// Words without digits that can start or make a date expression (sorted,
 /// for binary search): month and weekday names and abbreviations, and the
@@ -160,6 +198,22 @@ struct Sentence {
     headline: bool,
 }
 
+/// A figure's place and the country it is in (`None` for "worldwide").
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Placed {
+    place: Where,
+    country: Option<usize>,
+}
+
+impl Placed {
+    fn known(lex: &Lexicon, p: PlaceRef) -> Placed {
+        Placed {
+            place: Where::Known(p),
+            country: Some(lex.places.country_of(p)),
+        }
+    }
+}
+
 /// What earlier sentences established.
 #[derive(Default)]
 struct Discourse {
@@ -169,7 +223,7 @@ struct Discourse {
     /// The last explicitly attributed figure: (sentence, block, source).
     carry: Option<(usize, usize, SourceRef)>,
     /// Recent "where" places: (sentence, block, place).
-    places: Vec<(usize, usize, PlaceRef)>,
+    places: Vec<(usize, usize, Placed)>,
     /// The country the article is most about.
     dominant: Option<usize>,
 }
@@ -192,12 +246,19 @@ impl Discourse {
         self.any = Some(s.clone());
     }
 
-    fn recent_place(&self, sentence: usize, block: usize) -> Option<PlaceRef> {
+    fn recent_place(&self, sentence: usize, block: usize) -> Option<Placed> {
         self.places
             .iter()
             .rev()
             .find(|(s, b, _)| sentence - s <= PLACE_MEMORY && block - b <= 1)
-            .map(|(_, _, p)| *p)
+            .map(|(_, _, p)| p.clone())
+    }
+
+    fn dominant(&self) -> Option<Placed> {
+        self.dominant.map(|c| Placed {
+            place: Where::Known(PlaceRef::Country(c)),
+            country: Some(c),
+        })
     }
 }
 
@@ -244,18 +305,21 @@ fn segment(body: &str, lex: &Lexicon) -> (Vec<Sentence>, Vec<Range<usize>>) {
 
 /// The country an article is most about: places where things happen count
 /// most, attackers not at all.
-fn dominant_country(tokens: &[Tokens], lex: &Lexicon) -> Option<usize> {
+fn dominant_country(body: &str, tokens: &[Tokens], lex: &Lexicon) -> Option<usize> {
     let mut counts = vec![0usize; lex.places.countries.len()];
     for toks in tokens {
         let none = vec![false; toks.len()];
-        for m in places::find(toks, &none, lex) {
+        for m in places::find(toks, body, &none, lex) {
+            let Some(place) = m.place.known() else {
+                continue;
+            };
             let w = match m.role {
                 Role::Locative => 3,
                 Role::Nationality => 2,
                 Role::Neutral | Role::Speaker => 1,
                 Role::Actor => 0,
             };
-            counts[lex.places.country_of(m.place)] += w;
+            counts[lex.places.country_of(place)] += w;
         }
     }
     let max = *counts.iter().max()?;
@@ -291,7 +355,7 @@ pub fn extract_article(article: &Article, index: usize, lex: &Lexicon) -> Extrac
         })
         .collect();
     let mut d = Discourse {
-        dominant: dominant_country(&tokens, lex),
+        dominant: dominant_country(body, &tokens, lex),
         ..Discourse::default()
     };
     for (si, (s, toks)) in sentences.iter().zip(&tokens).enumerate() {
@@ -436,7 +500,7 @@ impl<'a> SentenceCtx<'a> {
                 self.d.remember(src);
             }
         }
-        let mentions = places::find(toks, &speaker, lex);
+        let mentions = places::find(toks, &self.article.body, &speaker, lex);
         let dateline = if self.s.first {
             dateline_end(toks, text, base)
         } else {
@@ -523,15 +587,21 @@ impl<'a> SentenceCtx<'a> {
             }
             let hit = self.find_metric(np);
             let group = self.find_group(np, hit.as_ref().map(|h| h.1.clone()));
-            let Some((metric, trigger)) = hit.map(|(m, t)| (m, Some(t))).or_else(|| {
-                // "including 25 children": the aside counts what its head counts.
-                let head = drafts.last()?;
-                let between = head.np.end..np.start;
-                let part = between
-                    .clone()
-                    .any(|k| lex.language.part_markers.match_at(toks, k).is_some());
-                (part && between.len() <= 4).then_some((head.metric, None))
-            }) else {
+            let Some((metric, trigger)) = hit
+                .map(|(m, t)| (m, Some(t)))
+                .or_else(|| self.inherited_metric(np, drafts.last()))
+                .or_else(|| {
+                    // Weapons counted with no verb of their own were fired:
+                    // "hit Kyiv with hundreds of drones and dozens of missiles".
+                    let (Some(g), _) = group.as_ref()? else {
+                        return None;
+                    };
+                    let projectiles = lex.group("projectiles")?;
+                    let launched = lex.metric("launched")?;
+                    lex.group_within(*g, projectiles)
+                        .then_some((launched, None))
+                })
+            else {
                 out.skipped.push(skip(if np.weak {
                     Reason::NotACount
                 } else {
@@ -604,9 +674,16 @@ impl<'a> SentenceCtx<'a> {
         }
 
         // Remember where things happen, for later sentences.
-        for m in &mentions {
+        for (i, m) in mentions.iter().enumerate() {
             if m.role == Role::Locative {
-                self.d.places.push((self.si, self.s.block, m.place));
+                let rest: Vec<Where> = mentions[i..]
+                    .iter()
+                    .filter(|m| m.role == Role::Locative)
+                    .map(|m| m.place.clone())
+                    .collect();
+                if let Some(p) = self.placed(&places::cluster(lex, &rest)) {
+                    self.d.places.push((self.si, self.s.block, p));
+                }
             }
         }
         out.claims.extend(claims);
@@ -646,13 +723,16 @@ impl<'a> SentenceCtx<'a> {
         if let Some((len, &m)) = lex.metric_before.match_ending_at(toks, np.start) {
             return Some((m, np.start - len..np.start));
         }
-        // 2. Words after the figure's noun phrase: "14 dead", "25 children have died".
+        // 2. Words after the figure's noun phrase: "14 dead", "25 children have died",
+        // "460 patients and their companions were killed".
         let mut k = np.end;
         if toks.norm_at(k) == "of" {
             k += 1;
         }
         let mut unknown = 0;
-        while k < toks.len() && k < np.end + 14 {
+        // Still in the figure's noun phrase (no verb or auxiliary yet).
+        let mut in_np = true;
+        while k < toks.len() && k < np.end + 16 {
             if let Some((len, &m)) = lex.metric_after.match_at(toks, k) {
                 return Some((m, k..k + len));
             }
@@ -660,21 +740,36 @@ impl<'a> SentenceCtx<'a> {
             match toks.kind(k) {
                 Some(TokKind::Punct) => {
                     // An aside: ", including 25 children," or "(among them ...)".
-                    if matches!(w, "," | "(" | "—" | "–")
-                        && let Some((len, _)) = l.part_markers.match_at(toks, k + 1)
-                    {
-                        let close = (k + 1 + len..toks.len().min(k + 16))
-                            .find(|&j| matches!(toks.norm(j), "," | ")" | "—" | "–" | ";" | "."));
-                        if let Some(c) =
-                            close.filter(|&c| matches!(toks.norm(c), "," | ")" | "—" | "–"))
-                        {
-                            k = c + 1;
-                            continue;
+                    if matches!(w, "," | "(" | "—" | "–") {
+                        let aside = l
+                            .part_markers
+                            .match_at(toks, k + 1)
+                            .map(|(len, _)| len)
+                            // ", aged 67," and "(7)"
+                            .or_else(|| l.age_prefixes.contains(toks.norm_at(k + 1)).then_some(1))
+                            .or_else(|| {
+                                (w == "(" && toks.kind(k + 1) == Some(TokKind::Number)).then_some(1)
+                            });
+                        if let Some(len) = aside {
+                            let close = (k + 1 + len..toks.len().min(k + 16)).find(|&j| {
+                                matches!(toks.norm(j), "," | ")" | "—" | "–" | ";" | ".")
+                            });
+                            if let Some(c) =
+                                close.filter(|&c| matches!(toks.norm(c), "," | ")" | "—" | "–"))
+                            {
+                                k = c + 1;
+                                continue;
+                            }
                         }
                     }
                     break;
                 }
                 Some(TokKind::Word) => {
+                    // "27 campers and counselors had died": "and" inside the noun phrase.
+                    if w == "and" && in_np && toks.kind(k + 1) == Some(TokKind::Word) {
+                        k += 1;
+                        continue;
+                    }
                     if l.clause_breaks.contains(w) {
                         break;
                     }
@@ -687,6 +782,9 @@ impl<'a> SentenceCtx<'a> {
                         || tok.capitalized
                         || lex.places.demonyms.match_at(toks, k).is_some()
                     {
+                        if AUXILIARIES.contains(&w) {
+                            in_np = false;
+                        }
                         k += 1;
                         continue;
                     }
@@ -708,17 +806,78 @@ impl<'a> SentenceCtx<'a> {
         // 3. Words before, past fillers: "the death toll rose to 639".
         let mut k = np.start;
         let mut steps = 0;
+        let mut changed = false;
         while k > 0 && steps < 6 {
             let Some((len, _)) = l.left_fillers.match_ending_at(toks, k) else {
                 break;
             };
+            changed |= (k - len..k).any(|j| CHANGE_VERBS.contains(&toks.norm(j)));
             k -= len;
             steps += 1;
             if let Some((len, &m)) = lex.metric_before.match_ending_at(toks, k) {
                 return Some((m, k - len..k));
             }
         }
+        // 4. The subject of "has risen to 28": "The number of people killed in
+        // the attack on Kyiv has risen to 28", "The death toll from the
+        // floods that struck Buner rose above 200".
+        if changed {
+            let mut j = k;
+            while j > 0 && k - j < 30 {
+                if let Some((len, &m)) = lex.metric_before.match_ending_at(toks, j) {
+                    return Some((m, j - len..j));
+                }
+                let prev = toks.norm(j - 1);
+                if matches!(prev, ";" | "." | ":" | "!" | "?")
+                    || toks.kind(j - 1) == Some(TokKind::Number)
+                {
+                    break;
+                }
+                j -= 1;
+            }
+        }
         None
+    }
+
+    /// The metric of a figure that names none itself but shares one with the
+    /// figure before it: an aside ("over 220 civilians, including 25
+    /// children, have died", "142 were injured, among them 16 children") or
+    /// a coordination ("launched 440 drones and 32 missiles").
+    fn inherited_metric(
+        &self,
+        np: &NumberPhrase,
+        head: Option<&Draft>,
+    ) -> Option<(usize, Option<Range<usize>>)> {
+        let lex = self.lex;
+        let toks: &Tokens = self.toks;
+        let head = head?;
+        if head.np.end > np.start {
+            return None;
+        }
+        // A part marker just before the figure.
+        let near = np.start.saturating_sub(3)..np.start;
+        if near.clone().any(|k| {
+            lex.language
+                .part_markers
+                .match_at(toks, k)
+                .is_some_and(|(len, _)| k + len == np.start || k + len + 1 == np.start)
+        }) {
+            return Some((head.metric, None));
+        }
+        // A coordination: only group words, adjectives and "and"/"or"/","
+        // between the two figures.
+        let between = head.np.end..np.start;
+        let joined = between
+            .clone()
+            .any(|k| matches!(toks.norm(k), "and" | "or"));
+        let plain = between.clone().all(|k| {
+            let w = toks.norm(k);
+            toks.kind(k) == Some(TokKind::Word)
+                && !lex.language.reporting_verbs.contains(w)
+                && !lex.language.clause_breaks.contains(w)
+                || matches!(w, "and" | "or" | ",")
+        });
+        (joined && plain && between.len() <= 5).then_some((head.metric, None))
     }
 
     /// The group a figure counts ("civilians", "25 children") and its words.
@@ -805,6 +964,33 @@ impl<'a> SentenceCtx<'a> {
         (self.si - si <= CARRY_SENTENCES && self.s.block - block <= 1).then(|| src.clone())
     }
 
+    /// A place chosen from a cluster of nested mentions, with its country:
+    /// an unknown name takes the country of a known place beside it ("in
+    /// Eastbrook, Ohio"), else the country of the places just named, else
+    /// the article's.
+    fn placed(&self, cluster: &[Where]) -> Option<Placed> {
+        let lex = self.lex;
+        let first = cluster.first()?.clone();
+        let country = match &first {
+            Where::Known(p) => Some(lex.places.country_of(*p)),
+            Where::World => None,
+            Where::Unknown(_) => cluster
+                .iter()
+                .find_map(Where::known)
+                .map(|p| lex.places.country_of(p))
+                .or_else(|| {
+                    self.d
+                        .recent_place(self.si, self.s.block)
+                        .and_then(|p| p.country)
+                })
+                .or(self.d.dominant),
+        };
+        Some(Placed {
+            place: first,
+            country,
+        })
+    }
+
     /// Where a figure is about: a place the sentence puts it in, the
     /// nationality of its group, the speaker's country, a place named in
     /// the sentences just before, or the country the article is about.
@@ -814,7 +1000,7 @@ impl<'a> SentenceCtx<'a> {
         draft: &Draft,
         phrases: &[NumberPhrase],
         source: Option<&SourceRef>,
-    ) -> Option<PlaceRef> {
+    ) -> Option<Placed> {
         let lex = self.lex;
         let np = &draft.np;
         let next_phrase = phrases
@@ -825,55 +1011,82 @@ impl<'a> SentenceCtx<'a> {
             .unwrap_or(usize::MAX);
         let locative = |m: &&PlaceMention| m.role == Role::Locative;
         let clause = self.clause(np);
+        let pick = |list: Vec<Where>| self.placed(&places::cluster(lex, &list));
         // Places after the figure in its clause, up to the next figure, then before it.
-        let after: Vec<PlaceRef> = mentions
+        let after: Vec<Where> = mentions
             .iter()
             .filter(locative)
             .filter(|m| m.tok.start >= np.end && m.tok.start < next_phrase.min(clause.end))
-            .map(|m| m.place)
+            .map(|m| m.place.clone())
             .collect();
-        if let Some(p) = places::most_specific(lex, cluster(lex, &after)) {
+        if let Some(p) = pick(after) {
             return Some(p);
         }
         // "1,480 were killed and about 2,100 injured across Herat province":
         // a place after coordinated figures applies to each.
         if next_phrase < clause.end && (np.end..next_phrase).any(|k| self.toks.norm(k) == "and") {
-            let shared: Vec<PlaceRef> = mentions
+            let shared: Vec<Where> = mentions
                 .iter()
                 .filter(locative)
                 .filter(|m| m.tok.start >= next_phrase && m.tok.start < clause.end)
-                .map(|m| m.place)
+                .map(|m| m.place.clone())
                 .collect();
-            if let Some(p) = places::most_specific(lex, cluster(lex, &shared)) {
+            if let Some(p) = pick(shared) {
                 return Some(p);
             }
         }
-        let before: Vec<PlaceRef> = mentions
+        let before: Vec<Where> = mentions
             .iter()
             .rev()
             .filter(locative)
             .filter(|m| m.tok.end <= np.start && m.tok.start >= clause.start)
-            .map(|m| m.place)
+            .map(|m| m.place.clone())
             .collect();
-        if let Some(p) = places::most_specific(lex, cluster(lex, &before)) {
+        if let Some(p) = pick(before) {
             return Some(p);
         }
         // "25 Palestinian children", "14 Israelis".
         let np_end = draft.group.as_ref().map_or(np.end + 2, |g| g.1.end);
-        if let Some(m) = mentions.iter().find(|m| {
-            m.role == Role::Nationality && m.tok.start >= np.start && m.tok.start < np_end
-        }) {
-            return Some(m.place);
+        if let Some(p) = mentions
+            .iter()
+            .find(|m| {
+                m.role == Role::Nationality && m.tok.start >= np.start && m.tok.start < np_end
+            })
+            .and_then(|m| m.place.known())
+        {
+            return Some(Placed::known(lex, p));
+        }
+        // "Saudi Arabia executed at least 345 people": the state that executes
+        // or arrests does so at home.
+        if lex.metrics[draft.metric].actor_is_place
+            && let Some(p) = mentions
+                .iter()
+                .rev()
+                .find(|m| {
+                    m.tok.end <= np.start && m.tok.start >= clause.start && m.role != Role::Speaker
+                })
+                .and_then(|m| m.place.known())
+        {
+            return Some(Placed::known(lex, p));
         }
         if let Some(c) = source.and_then(|s| s.country) {
-            return Some(PlaceRef::Country(c));
+            // A place just named in the speaker's own country is more specific.
+            let recent = self
+                .d
+                .recent_place(self.si, self.s.block)
+                .filter(|p| p.country == Some(c));
+            return Some(recent.unwrap_or(Placed::known(lex, PlaceRef::Country(c))));
         }
-        if let Some(m) = mentions.iter().find(|m| m.role == Role::Nationality) {
-            return Some(m.place);
+        if let Some(p) = mentions
+            .iter()
+            .find(|m| m.role == Role::Nationality)
+            .and_then(|m| m.place.known())
+        {
+            return Some(Placed::known(lex, p));
         }
         self.d
             .recent_place(self.si, self.s.block)
-            .or(self.d.dominant.map(PlaceRef::Country))
+            .or_else(|| self.d.dominant())
     }
 
     /// The tokens of the clause around a figure: up to punctuation or a
@@ -959,7 +1172,7 @@ impl<'a> SentenceCtx<'a> {
         draft: &Draft,
         source: Option<SourceRef>,
         hedged: bool,
-        place: Option<PlaceRef>,
+        place: Option<Placed>,
         as_of: Option<Date>,
         review: bool,
     ) -> Claim {
@@ -1005,13 +1218,7 @@ impl<'a> SentenceCtx<'a> {
         } else {
             (metric_def.name.clone(), subject)
         };
-        let (place_name, country) = match place {
-            Some(p) => (
-                Some(lex.places.name_of(p).clone()),
-                Some(lex.places.countries[lex.places.country_of(p)].name.clone()),
-            ),
-            None => (None, None),
-        };
+        let (place_name, country) = place_names(lex, place.as_ref());
         Claim {
             id: String::new(),
             article: self.index,
@@ -1168,23 +1375,18 @@ impl<'a> SentenceCtx<'a> {
                     && pm.role != Role::Actor
                     && !toks.get(pm.tok.end - 1).is_some_and(|t| t.possessive)
             })
-            .map(|pm| pm.place);
+            .map(|pm| pm.place.clone());
         let locative = mentions
             .iter()
             .find(|pm| pm.role == Role::Locative)
-            .map(|pm| pm.place);
+            .map(|pm| pm.place.clone());
         let place = in_subject
             .or(locative)
-            .or(self.d.dominant.map(PlaceRef::Country));
+            .and_then(|w| self.placed(&[w]))
+            .or_else(|| self.d.dominant());
         let source = attrs.iter().find_map(|a| a.source.clone());
         let span = toks.get(first).expect("in range").start..toks.get(last).expect("in range").end;
-        let (place_name, country) = match place {
-            Some(p) => (
-                Some(lex.places.name_of(p).clone()),
-                Some(lex.places.countries[lex.places.country_of(p)].name.clone()),
-            ),
-            None => (None, None),
-        };
+        let (place_name, country) = place_names(lex, place.as_ref());
         Ok(Claim {
             id: String::new(),
             article: self.index,
@@ -1262,17 +1464,18 @@ fn dateline_end(toks: &Tokens, text: &str, base: usize) -> usize {
     0
 }
 
-/// The first run of places that nest in each other ("Beersheba, Israel").
-fn cluster(lex: &Lexicon, places: &[PlaceRef]) -> Vec<PlaceRef> {
-    let mut out: Vec<PlaceRef> = Vec::new();
-    for &p in places {
-        match out.first() {
-            None => out.push(p),
-            Some(&f) if lex.places.contains(f, p) || lex.places.contains(p, f) => out.push(p),
-            _ => break,
-        }
-    }
-    out
+/// The names a claim shows for a place: the place and its country.
+fn place_names(lex: &Lexicon, place: Option<&Placed>) -> (Option<Sym>, Option<Sym>) {
+    let Some(p) = place else { return (None, None) };
+    let name = match &p.place {
+        Where::Known(r) => lex.places.name_of(*r).clone(),
+        Where::Unknown(n) => n.clone(),
+        Where::World => Arc::from("worldwide"),
+    };
+    (
+        Some(name),
+        p.country.map(|c| lex.places.countries[c].name.clone()),
+    )
 }
 
 #[cfg(test)]

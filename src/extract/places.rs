@@ -5,8 +5,31 @@
 
 use std::ops::Range;
 
+use std::sync::Arc;
+
 use super::text::{TokKind, Tokens};
 use crate::lexicon::{Lexicon, PlaceRef};
+use crate::model::Sym;
+
+/// A place as the extractor knows it: one from the gazetteer, or a name the
+/// text uses as a place that the gazetteer lacks ("in Eastbrook", "in Kerr
+/// County", "in the Solomianskyi district").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Where {
+    Known(PlaceRef),
+    Unknown(Sym),
+    /// "worldwide", "globally": no country.
+    World,
+}
+
+impl Where {
+    pub fn known(&self) -> Option<PlaceRef> {
+        match self {
+            Where::Known(p) => Some(*p),
+            _ => None,
+        }
+    }
+}
 
 /// The part a place mention plays in its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,7 +49,7 @@ pub enum Role {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlaceMention {
     pub tok: Range<usize>,
-    pub place: PlaceRef,
+    pub place: Where,
     pub role: Role,
 }
 
@@ -35,14 +58,29 @@ fn capitalized(toks: &Tokens, k: usize) -> bool {
         .is_some_and(|t| t.capitalized && t.kind == TokKind::Word)
 }
 
-/// Finds the places in a sentence. `speaker_tokens` marks tokens that name
-/// a source (from attribution), which makes their places speakers.
-pub fn find(toks: &Tokens, speaker_tokens: &[bool], lex: &Lexicon) -> Vec<PlaceMention> {
+/// Finds the places in a sentence. `body` is the text the tokens' spans
+/// point into; `speaker_tokens` marks tokens that name a source (from
+/// attribution), which makes their places speakers.
+pub fn find(
+    toks: &Tokens,
+    body: &str,
+    speaker_tokens: &[bool],
+    lex: &Lexicon,
+) -> Vec<PlaceMention> {
     let l = &lex.language;
     let p = &lex.places;
-    let mut out = Vec::new();
+    let mut out: Vec<PlaceMention> = Vec::new();
     let mut k = 0;
     while k < toks.len() {
+        if let Some((len, _)) = l.world_places.match_at(toks, k) {
+            out.push(PlaceMention {
+                tok: k..k + len,
+                place: Where::World,
+                role: Role::Locative,
+            });
+            k += len;
+            continue;
+        }
         if !capitalized(toks, k) {
             k += 1;
             continue;
@@ -59,6 +97,8 @@ pub fn find(toks: &Tokens, speaker_tokens: &[bool], lex: &Lexicon) -> Vec<PlaceM
                 Role::Speaker
             } else if l.place_prepositions.contains(prev)
                 || (prev == "the" && l.place_prepositions.contains(prev2))
+                || l.attack_verbs.contains(prev)
+                || (prev == "the" && l.attack_verbs.contains(prev2))
                 || (prev == "of" && l.location_nouns.contains(prev2))
                 || (last.possessive && l.location_nouns.contains(next))
                 || (last.possessive
@@ -95,7 +135,7 @@ pub fn find(toks: &Tokens, speaker_tokens: &[bool], lex: &Lexicon) -> Vec<PlaceM
             };
             out.push(PlaceMention {
                 tok: k..end,
-                place,
+                place: Where::Known(place),
                 role,
             });
             k = end;
@@ -129,9 +169,22 @@ pub fn find(toks: &Tokens, speaker_tokens: &[bool], lex: &Lexicon) -> Vec<PlaceM
             } else {
                 Role::Neutral
             };
+            // "the Ukrainian capital" is Kyiv.
+            let capital = (toks.norm_at(n) == "capital")
+                .then(|| lex.places.countries[country].capital)
+                .flatten();
+            if let (Role::Locative, Some(cap)) = (role, capital) {
+                out.push(PlaceMention {
+                    tok: k..n + 1,
+                    place: Where::Known(PlaceRef::Place(cap)),
+                    role,
+                });
+                k = n + 1;
+                continue;
+            }
             out.push(PlaceMention {
                 tok: k..end,
-                place: PlaceRef::Country(country),
+                place: Where::Known(PlaceRef::Country(country)),
                 role,
             });
             k = end;
@@ -141,7 +194,7 @@ pub fn find(toks: &Tokens, speaker_tokens: &[bool], lex: &Lexicon) -> Vec<PlaceM
         if let Some((len, &country)) = p.people.match_at(toks, k) {
             out.push(PlaceMention {
                 tok: k..k + len,
-                place: PlaceRef::Country(country),
+                place: Where::Known(PlaceRef::Country(country)),
                 role: if speaker {
                     Role::Speaker
                 } else {
@@ -151,26 +204,140 @@ pub fn find(toks: &Tokens, speaker_tokens: &[bool], lex: &Lexicon) -> Vec<PlaceM
             k += len;
             continue;
         }
+        // A place the gazetteer lacks: capitalized words after "in", "at",
+        // "near" ("in Eastbrook", "at Camp Mystic", "in Buner district").
+        if let Some(end) = unknown_place(toks, k, speaker, lex) {
+            let a = toks.get(k).map_or(0, |t| t.start);
+            let b = toks.get(end - 1).map_or(a, |t| t.end);
+            out.push(PlaceMention {
+                tok: k..end,
+                place: Where::Unknown(Arc::from(body[a..b].trim_end_matches(['’', '\'']))),
+                role: Role::Locative,
+            });
+            k = end;
+            continue;
+        }
         k += 1;
     }
     out
 }
 
-/// The most specific of several places where one contains the others
-/// ("in Beersheba, Israel" → Beersheba).
-pub fn most_specific(
-    lex: &Lexicon,
-    places: impl IntoIterator<Item = PlaceRef>,
-) -> Option<PlaceRef> {
-    let mut best: Option<PlaceRef> = None;
-    for p in places {
-        best = match best {
-            None => Some(p),
-            Some(b) if lex.places.contains(b, p) => Some(p),
-            keep => keep,
-        };
+/// Nouns that end a place name: "Kerr County", "Buner district".
+const PLACE_HEADS: &[&str] = &[
+    "county",
+    "district",
+    "province",
+    "region",
+    "governorate",
+    "oblast",
+    "state",
+    "city",
+    "town",
+    "village",
+    "camp",
+    "prison",
+    "municipality",
+    "neighbourhood",
+    "neighborhood",
+    "island",
+    "islands",
+    "valley",
+    "river",
+    "port",
+    "hospital",
+    "square",
+    "street",
+    "bridge",
+];
+
+/// The end of an unknown place name starting at `k`, if one starts there.
+fn unknown_place(toks: &Tokens, k: usize, speaker: bool, lex: &Lexicon) -> Option<usize> {
+    let l = &lex.language;
+    let prev = toks.norm(k.checked_sub(1)?);
+    let prev = if prev == "the" {
+        toks.norm(k.checked_sub(2)?)
+    } else {
+        prev
+    };
+    if speaker
+        || !matches!(
+            prev,
+            "in" | "at" | "near" | "outside" | "across" | "inside" | "around"
+        )
+    {
+        return None;
     }
-    best
+    let first = toks.norm(k);
+    if l.not_places.contains(first)
+        || crate::date::month_from_name(first).is_some()
+        || crate::date::Weekday::parse(first).is_some()
+        || lex.sources.aliases.match_at(toks, k).is_some()
+        || lex.group_forms.match_at(toks, k).is_some()
+        || lex.places.demonyms.match_at(toks, k).is_some()
+    {
+        return None;
+    }
+    let mut end = k;
+    while end < toks.len() && end - k < 4 && capitalized(toks, end) {
+        let possessive = toks.get(end).is_some_and(|t| t.possessive);
+        end += 1;
+        if possessive {
+            break;
+        }
+    }
+    if end < toks.len()
+        && PLACE_HEADS.contains(&toks.norm(end))
+        && !toks.get(end - 1).is_some_and(|t| t.possessive)
+    {
+        end += 1;
+    }
+    (end > k).then_some(end)
+}
+
+/// Does `outer` contain `inner` (or equal it)? An unknown place is within
+/// any country; nothing is known to be within it.
+fn contains(lex: &Lexicon, outer: &Where, inner: &Where) -> bool {
+    match (outer, inner) {
+        (Where::Known(o), Where::Known(i)) => lex.places.contains(*o, *i),
+        (Where::Known(PlaceRef::Country(_)), Where::Unknown(_)) => true,
+        (a, b) => a == b,
+    }
+}
+
+/// The first run of places that nest in each other ("Beersheba, Israel",
+/// "Eastbrook, Ohio"), most specific first.
+pub fn cluster(lex: &Lexicon, places: &[Where]) -> Vec<Where> {
+    let mut out: Vec<Where> = Vec::new();
+    for p in places {
+        let nests = |f: &Where| {
+            contains(lex, f, p)
+                || contains(lex, p, f)
+                || matches!(
+                    (f, p),
+                    (Where::Unknown(_), Where::Known(_)) | (Where::Known(_), Where::Unknown(_))
+                )
+        };
+        match out.first() {
+            None => out.push(p.clone()),
+            Some(f) if nests(f) => out.push(p.clone()),
+            _ => break,
+        }
+    }
+    // Most specific first: unknown names, then places, then countries.
+    out.sort_by_key(|w| match w {
+        Where::Unknown(_) => 0,
+        Where::Known(PlaceRef::Place(_)) => 1,
+        Where::Known(PlaceRef::Country(_)) => 2,
+        Where::World => 3,
+    });
+    // Among known places, the innermost first ("Evin prison" within "Tehran").
+    if let [Where::Known(a), Where::Known(b), ..] = out.as_slice()
+        && lex.places.contains(*a, *b)
+        && a != b
+    {
+        out.swap(0, 1);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -181,9 +348,16 @@ mod tests {
         let lex = Lexicon::builtin();
         let mut t = Tokens::new();
         t.tokenize(s, 0);
-        find(&t, &vec![false; t.len()], &lex)
+        find(&t, s, &vec![false; t.len()], &lex)
             .into_iter()
-            .map(|m| (lex.places.name_of(m.place).to_string(), m.role))
+            .map(|m| {
+                let name = match &m.place {
+                    Where::Known(p) => lex.places.name_of(*p).to_string(),
+                    Where::Unknown(n) => n.to_string(),
+                    Where::World => "worldwide".to_string(),
+                };
+                (name, m.role)
+            })
             .collect()
     }
 
@@ -227,6 +401,47 @@ mod tests {
         assert_eq!(
             roles("14 Israelis died"),
             [("Israel".into(), Role::Nationality)]
+        );
+    }
+
+    #[test]
+    fn places_the_gazetteer_lacks_are_read_after_prepositions() {
+        assert_eq!(
+            roles("a shooting in Eastbrook on Saturday"),
+            [("Eastbrook".into(), Role::Locative)]
+        );
+        assert_eq!(
+            roles("bodies recovered in Kerr County"),
+            [("Kerr County".into(), Role::Locative)]
+        );
+        assert_eq!(
+            roles("floods in Buner district"),
+            [("Buner district".into(), Role::Locative)]
+        );
+        assert!(roles("said in English on Monday").is_empty());
+        assert!(roles("killed in January").is_empty());
+    }
+
+    #[test]
+    fn worldwide_figures_have_no_country() {
+        assert_eq!(
+            roles("1,518 executions worldwide"),
+            [("worldwide".into(), Role::Locative)]
+        );
+    }
+
+    #[test]
+    fn attack_verbs_put_their_object_in_place() {
+        assert_eq!(
+            roles("Russia hit Kyiv with drones"),
+            [
+                ("Russia".into(), Role::Neutral),
+                ("Kyiv".into(), Role::Locative)
+            ]
+        );
+        assert_eq!(
+            roles("attacks on the Ukrainian capital"),
+            [("Kyiv".into(), Role::Locative)]
         );
     }
 

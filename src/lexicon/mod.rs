@@ -106,6 +106,8 @@ pub struct MetricDef {
     pub running_count: bool,
     /// The group counted when the text names none.
     pub default_group: usize,
+    /// A state doing this does it at home: "Saudi Arabia executed 345".
+    pub actor_is_place: bool,
 }
 
 /// A group of people or things, and the larger group it belongs to.
@@ -240,6 +242,12 @@ pub struct Language {
     pub location_nouns: HashSet<Box<str>>,
     pub actor_nouns: PhraseTable<()>,
     pub place_prepositions: HashSet<Box<str>>,
+    /// Verbs whose object is a place: "Russia hit Kyiv".
+    pub attack_verbs: HashSet<Box<str>>,
+    /// "worldwide", "globally".
+    pub world_places: PhraseTable<()>,
+    /// Capitalized words after "in" that are not places ("in English").
+    pub not_places: HashSet<Box<str>>,
     pub percent_words: PhraseTable<()>,
     pub currency_symbols: PhraseTable<()>,
     pub currency_words: HashSet<Box<str>>,

@@ -192,6 +192,8 @@ struct RawMetric {
     #[serde(default)]
     subject: Option<Spanned<String>>,
     #[serde(default)]
+    actor_is_place: bool,
+    #[serde(default)]
     after: Vec<String>,
     #[serde(default)]
     before: Vec<String>,
@@ -228,6 +230,7 @@ pub(super) fn compile_metrics(
             name: Arc::from(m.name.as_str()),
             running_count: m.running_count,
             default_group,
+            actor_is_place: m.actor_is_place,
         });
         for p in &m.after {
             lex.metric_after.insert(p, idx);
@@ -318,6 +321,9 @@ struct RawLanguage {
     location_nouns: Vec<String>,
     actor_nouns: Vec<String>,
     place_prepositions: Vec<String>,
+    world_places: Vec<String>,
+    not_places: Vec<String>,
+    attack_verbs: Vec<String>,
     percent_words: Vec<String>,
     currency_symbols: Vec<String>,
     currency_words: Vec<String>,
@@ -366,6 +372,9 @@ pub(super) fn compile_language(
         location_nouns: words(&r.location_nouns),
         actor_nouns: table(&r.actor_nouns),
         place_prepositions: words(&r.place_prepositions),
+        attack_verbs: words(&r.attack_verbs),
+        world_places: table(&r.world_places),
+        not_places: words(&r.not_places),
         percent_words: table(&r.percent_words),
         currency_symbols: table(&r.currency_symbols),
         currency_words: words(&r.currency_words),
