@@ -16,6 +16,9 @@ pub struct SourceRef {
     /// The country it speaks for or reports on, when known.
     pub country: Option<usize>,
     pub person: bool,
+    /// A bare description ("the government", "police", "the military
+    /// government") whose country the claim's place tells.
+    pub bare: bool,
 }
 
 /// How the attribution is written.
@@ -212,13 +215,83 @@ fn np_before(toks: &Tokens, end: usize, lex: &Lexicon) -> Range<usize> {
 
 /// The noun phrase ending just before token `k`, without appositives.
 fn np_before_plain(toks: &Tokens, k: usize, lex: &Lexicon) -> Range<usize> {
+    // "the Kenya National Commission on Human Rights (KNCHR) said": the
+    // acronym in brackets is part of the name.
+    let mut k = k;
+    if k >= 3
+        && toks.norm(k - 1) == ")"
+        && let Some(open) = (k.saturating_sub(5)..k - 1)
+            .rev()
+            .find(|&j| toks.norm(j) == "(")
+    {
+        k = open;
+    }
     let stop = k;
     let mut start = k;
-    while start > 0 && !is_break(toks, start - 1) && np_word(toks, start - 1, lex) {
-        start -= 1;
-        if stop - start >= 10 {
+    let capital = |j: usize| {
+        toks.get(j)
+            .is_some_and(|t| t.capitalized && t.kind == TokKind::Word)
+    };
+    while start > 0 && !is_break(toks, start - 1) {
+        let j = start - 1;
+        // Small words inside a name: "Commission on Human Rights", "Doctors Without Borders".
+        let connector = matches!(
+            toks.norm(j),
+            "on" | "in" | "de" | "du" | "al" | "el" | "the"
+        ) && j > 0
+            && capital(j - 1)
+            && capital(j + 1);
+        if !(connector || np_word(toks, j, lex)) {
             break;
         }
+        start -= 1;
+        if stop - start >= 12 {
+            break;
+        }
+    }
+    // "Local elders in Beshonai claimed": a place alone is the end of the
+    // phrase, whose head comes before the preposition.
+    if start < stop
+        && start >= 2
+        && matches!(toks.norm(start - 1), "in" | "from" | "of" | "at")
+        && lex
+            .places
+            .names
+            .match_at(toks, start)
+            .is_some_and(|(len, _)| start + len == stop)
+        || start < stop
+            && start >= 2
+            && matches!(toks.norm(start - 1), "in" | "from" | "of" | "at")
+            && (start..stop).all(|j| toks.get(j).is_some_and(|t| t.capitalized))
+            && toks
+                .get(start - 2)
+                .is_some_and(|t| t.kind == TokKind::Word && !t.capitalized)
+            && !lex.language.right_fillers.contains(toks.norm(start - 2))
+    {
+        let mut head = start - 1;
+        let mut n = 0;
+        while head > 0
+            && n < 3
+            && toks.kind(head - 1) == Some(TokKind::Word)
+            && !lex.language.clause_breaks.contains(toks.norm(head - 1))
+            && !lex.language.reporting_verbs.contains(toks.norm(head - 1))
+            && !lex.language.right_fillers.contains(toks.norm(head - 1))
+        {
+            head -= 1;
+            n += 1;
+        }
+        if n > 0 {
+            start = head;
+        }
+    }
+    // "... told local TV he had counted": a pronoun ends the phrase and is all of it.
+    if let Some(last) = (start..stop).rev().find(|&j| {
+        lex.language
+            .pronouns
+            .match_at(toks, j)
+            .is_some_and(|(len, _)| j + len == stop)
+    }) {
+        return last..stop;
     }
     // "the disaster management ministry": lowercase words naming what an
     // organisation does, before its head noun.
@@ -393,7 +466,15 @@ pub fn normalize(
 ) -> (Option<SourceRef>, Option<PronounKind>) {
     let l = &lex.language;
     let mut start = np.start;
-    // Leading words that are not part of the name.
+    // Leading words that are not part of the name ("But witnesses said").
+    while start < np.end
+        && matches!(
+            toks.norm(start),
+            "but" | "and" | "yet" | "so" | "or" | "then" | "now"
+        )
+    {
+        start += 1;
+    }
     while start < np.end {
         match l.source_strip.match_at(toks, start) {
             Some((len, _)) if start + len <= np.end => start += len,
@@ -430,6 +511,7 @@ pub fn normalize(
                 name: def.canonical.clone(),
                 country: def.country,
                 person: def.kind == SourceKind::Person,
+                bare: false,
             }),
             None,
         );
@@ -453,10 +535,14 @@ pub fn normalize(
         }
     }
     if let Some(c) = country {
-        let demonym = lex.places.countries[c]
-            .demonym
-            .clone()
-            .unwrap_or_else(|| lex.places.countries[c].name.clone());
+        // The demonym as written ("Burmese authorities"), else the country's adjective.
+        let demonym: Sym = match lex.places.demonyms.match_at(toks, np.start) {
+            Some(_) => {
+                let t = toks.get(np.start).expect("in range");
+                Arc::from(&text[t.start - base..t.end - base])
+            }
+            None => lex.country_adjective(c),
+        };
         let class = if rest >= np.end {
             Some(Arc::<str>::from("officials"))
         } else {
@@ -472,6 +558,7 @@ pub fn normalize(
                     name: Arc::from(format!("{demonym} {class}")),
                     country: Some(c),
                     person: false,
+                    bare: false,
                 }),
                 None,
             );
@@ -492,11 +579,16 @@ pub fn normalize(
             .descriptors
             .match_ending_at(toks, np.end)
             .is_none();
+    // Lowercase words with a descriptor among them: "the government", "police".
+    let bare = country.is_none()
+        && (np.start..np.end).all(|k| toks.get(k).is_some_and(|t| !t.capitalized))
+        && (np.start..np.end).any(|k| lex.sources.descriptors.match_at(toks, k).is_some());
     (
         Some(SourceRef {
             name: Arc::from(written),
             country,
             person,
+            bare,
         }),
         None,
     )

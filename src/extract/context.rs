@@ -31,8 +31,11 @@ pub enum Reason {
     NotACount,
     /// The old value in a change ("rose from 224 to 639").
     PreviousValue,
-    /// A date that says when another figure holds ("as of June 20").
+    /// A date that says when another figure holds ("as of June 20") or
+    /// bounds a period ("since 26 October").
     AsOfDate,
+    /// A date after publication: a schedule, not an event.
+    FutureDate,
 }
 
 impl Reason {
@@ -55,7 +58,8 @@ impl Reason {
             Reason::NoMetric => "no countable metric",
             Reason::NotACount => "not a count",
             Reason::PreviousValue => "earlier value of a change",
-            Reason::AsOfDate => "date of another figure",
+            Reason::AsOfDate => "date bounding other figures",
+            Reason::FutureDate => "date after publication",
         }
     }
 }

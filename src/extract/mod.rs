@@ -25,7 +25,7 @@ use self::dates::{DateKind, DateMention, DateValue};
 use self::numbers::NumberPhrase;
 use self::places::{PlaceMention, Role, Where};
 use self::text::{TokKind, Tokens};
-use crate::date::{Date, PartialDate};
+use crate::date::Date;
 use crate::id::IdHasher;
 use crate::lexicon::{Lexicon, PlaceRef, PronounKind};
 use crate::model::{Article, Bounds, Claim, DATE_METRIC, Qualifier, Sym};
@@ -613,6 +613,22 @@ impl<'a> SentenceCtx<'a> {
                 out.skipped.push(skip(Reason::NotACount));
                 continue;
             }
+            // "At least 68 migrants have died and 74 remain missing": the second
+            // figure counts the same group when it names none.
+            let group = group.or_else(|| {
+                let head = drafts.last()?;
+                let between = head.np.end..np.start;
+                let coordinated = between.clone().any(|k| toks.norm(k) == "and")
+                    && !between
+                        .clone()
+                        .any(|k| matches!(toks.norm(k), "." | ";" | ":"))
+                    && between.len() <= 8;
+                let (Some(g), words) = head.group.as_ref()? else {
+                    return None;
+                };
+                (coordinated && lex.groups[*g].name.as_ref() != "people")
+                    .then(|| (Some(*g), words.clone()))
+            });
             drafts.push(Draft {
                 np: *np,
                 metric,
@@ -635,6 +651,25 @@ impl<'a> SentenceCtx<'a> {
             };
             let hedged = hedged_sentence || attr.is_some_and(|a| a.hedging_verb);
             let place = self.choose_place(&mentions, draft, &phrases, source.as_ref());
+            // "the government said" in a story about Myanmar: the Myanmar government.
+            let source =
+                source.map(
+                    |src| match (src.bare, place.as_ref().and_then(|p| p.country)) {
+                        (true, Some(c)) => {
+                            let adjective = lex.country_adjective(c);
+                            SourceRef {
+                                name: Arc::from(format!(
+                                    "{adjective} {}",
+                                    src.name.trim_start_matches("the ")
+                                )),
+                                country: Some(c),
+                                bare: false,
+                                ..src
+                            }
+                        }
+                        _ => src,
+                    },
+                );
             let as_of = self.as_of(&date_mentions);
             let mut claim = self.make_claim(draft, source, hedged, place, as_of, review);
             claim.id = self.claim_id(&claim, &claims);
@@ -1266,15 +1301,49 @@ impl<'a> SentenceCtx<'a> {
             .last()
             .unwrap_or(first);
         let before = |n: usize| first.checked_sub(n).map(|k| toks.norm(k)).unwrap_or("");
-        let as_of_phrase = matches!((before(2), before(1)), ("as", "of") | ("as", "at"))
-            || matches!(before(1), "by" | "until" | "through");
-        if has_counts && as_of_phrase {
+        // A date that bounds other figures ("as of 29 October", "since 26
+        // October", "from 26 October to 4 November") is not an event's date.
+        let bound = matches!(
+            (before(2), before(1)),
+            ("as", "of") | ("as", "at") | ("up", "to")
+        ) || matches!(
+            before(1),
+            "by" | "until" | "till" | "through" | "since" | "from" | "between" | "before" | "after"
+        );
+        if bound || (has_counts && before(1) == "on" && before(2) == "as") {
             return Err(Some(Reason::AsOfDate));
         }
         let date = match value {
             DateValue::Point(p) => p,
-            DateValue::Range(a, _) => PartialDate::day(a),
+            DateValue::Range(..) => return Err(Some(Reason::AsOfDate)),
         };
+        // "In February", "in March": a month without a year is background.
+        if date.day.is_none() && !matches!(m.kind, DateKind::Absolute { year_written: true }) {
+            return Err(Some(Reason::Year));
+        }
+        // A date after publication is a schedule, not an event.
+        if let (Some(d), Some(p)) = (value.earliest(), self.article.published)
+            && d > p
+        {
+            return Err(Some(Reason::FutureDate));
+        }
+        // A timestamp or dateline: a date at the start of a paragraph, then a
+        // time and a dash ("July 7, 4:10 p.m. CT — ...", "Aden, 4 August 2025 – ...").
+        if self.s.first && first < 8 {
+            let dash = (last + 1..toks.len().min(last + 8))
+                .find(|&k| matches!(toks.norm(k), "—" | "–" | "-"));
+            if let Some(d) = dash
+                && (last + 1..d).all(|k| {
+                    let w = toks.norm(k);
+                    toks.kind(k) == Some(TokKind::Number)
+                        || matches!(toks.kind(k), Some(TokKind::Punct))
+                        || lex.language.time_words.match_at(toks, k).is_some()
+                        || w.len() <= 3
+                })
+            {
+                return Err(Some(Reason::Furniture));
+            }
+        }
         // What happened then: the noun phrase the year modifies ("the 2015
         // Iran nuclear deal"), else the words before "in/on <date>".
         let mut subject_toks = last + 1..last + 1;

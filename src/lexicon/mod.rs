@@ -372,6 +372,23 @@ impl Lexicon {
         Ok(lex)
     }
 
+    /// The word put before a source for a country: its demonym when it
+    /// reads as the country's ("Iranian", "Israeli", "Afghan"), else the
+    /// country's name ("Myanmar", not "Burmese"; "United States").
+    pub fn country_adjective(&self, c: usize) -> Sym {
+        let country = &self.places.countries[c];
+        match &country.demonym {
+            Some(d)
+                if d.len() >= 4
+                    && country.name.len() >= 4
+                    && d[..4].eq_ignore_ascii_case(&country.name[..4]) =>
+            {
+                d.clone()
+            }
+            _ => country.name.clone(),
+        }
+    }
+
     pub fn metric(&self, name: &str) -> Option<usize> {
         self.metrics.iter().position(|m| &*m.name == name)
     }
