@@ -19,6 +19,8 @@ pub struct SourceRef {
     /// A bare description ("the government", "police", "the military
     /// government") whose country the claim's place tells.
     pub bare: bool,
+    /// An army or armed group: its figures are often its enemy's losses.
+    pub military: bool,
 }
 
 /// How the attribution is written.
@@ -512,6 +514,7 @@ pub fn normalize(
                 country: def.country,
                 person: def.kind == SourceKind::Person,
                 bare: false,
+                military: matches!(def.kind, SourceKind::Military | SourceKind::ArmedGroup),
             }),
             None,
         );
@@ -559,6 +562,7 @@ pub fn normalize(
                     country: Some(c),
                     person: false,
                     bare: false,
+                    military: &*class == "military",
                 }),
                 None,
             );
@@ -589,6 +593,7 @@ pub fn normalize(
             country,
             person,
             bare,
+            military: false,
         }),
         None,
     )

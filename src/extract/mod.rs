@@ -226,6 +226,12 @@ struct Discourse {
     places: Vec<(usize, usize, Placed)>,
     /// The country the article is most about.
     dominant: Option<usize>,
+    /// The place the article is most about, when one stands out.
+    dominant_place: Option<Placed>,
+    /// The source of figures the article states itself, when the outlet is
+    /// an organisation that speaks for itself (a press release by the IDF,
+    /// a situation report by OCHA) rather than a news outlet.
+    issuer: Option<SourceRef>,
 }
 
 impl Discourse {
@@ -255,9 +261,11 @@ impl Discourse {
     }
 
     fn dominant(&self) -> Option<Placed> {
-        self.dominant.map(|c| Placed {
-            place: Where::Known(PlaceRef::Country(c)),
-            country: Some(c),
+        self.dominant_place.clone().or_else(|| {
+            self.dominant.map(|c| Placed {
+                place: Where::Known(PlaceRef::Country(c)),
+                country: Some(c),
+            })
         })
     }
 }
@@ -328,6 +336,74 @@ fn dominant_country(body: &str, tokens: &[Tokens], lex: &Lexicon) -> Option<usiz
         .flatten()
 }
 
+/// Mentions of a place below the country level that make it what the
+/// article is about ("Khan Younis" named again and again).
+const DOMINANT_PLACE_MIN: usize = 3;
+
+/// The place (below the country) the article names most often where
+/// things happen, if it is named at least [`DOMINANT_PLACE_MIN`] times, in
+/// the dominant country or with none known.
+fn dominant_place(
+    body: &str,
+    tokens: &[Tokens],
+    lex: &Lexicon,
+    country: Option<usize>,
+) -> Option<Placed> {
+    let mut counts: Vec<(Where, usize)> = Vec::new();
+    for toks in tokens {
+        let none = vec![false; toks.len()];
+        for m in places::find(toks, body, &none, lex) {
+            if !matches!(m.role, Role::Locative | Role::Neutral) {
+                continue;
+            }
+            let keep = match &m.place {
+                // A capital named without a preposition is its government
+                // ("talks with Tehran"), not where things happen.
+                Where::Known(PlaceRef::Place(p)) if m.role == Role::Neutral => {
+                    let is_capital = lex.places.countries.iter().any(|c| c.capital == Some(*p));
+                    !is_capital && Some(lex.places.places[*p].country) == country
+                }
+                Where::Known(PlaceRef::Place(p)) => Some(lex.places.places[*p].country) == country,
+                Where::Unknown(_) => m.role == Role::Locative,
+                _ => false,
+            };
+            if !keep {
+                continue;
+            }
+            match counts.iter_mut().find(|(w, _)| *w == m.place) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((m.place.clone(), 1)),
+            }
+        }
+    }
+    let (place, n) = counts.into_iter().max_by_key(|(_, n)| *n)?;
+    (n >= DOMINANT_PLACE_MIN).then(|| Placed {
+        country: place.known().map(|p| lex.places.country_of(p)).or(country),
+        place,
+    })
+}
+
+/// The outlet as a source, when it is an organisation, a government body or
+/// a military speaking for itself rather than a news outlet.
+fn issuer(article: &Article, lex: &Lexicon) -> Option<SourceRef> {
+    let outlet = article.outlet.as_deref()?;
+    let mut t = Tokens::new();
+    t.tokenize(outlet, 0);
+    let (len, &idx) = lex.sources.aliases.match_at(&t, 0)?;
+    if len != t.len() {
+        return None;
+    }
+    let def = &lex.sources.entries[idx];
+    use crate::lexicon::SourceKind;
+    (def.kind != SourceKind::Agency).then(|| SourceRef {
+        name: def.canonical.clone(),
+        country: def.country,
+        person: def.kind == SourceKind::Person,
+        bare: false,
+        military: matches!(def.kind, SourceKind::Military | SourceKind::ArmedGroup),
+    })
+}
+
 /// Extracts the claims of one article.
 pub fn extract_article(article: &Article, index: usize, lex: &Lexicon) -> Extraction {
     let body = &article.body;
@@ -354,8 +430,11 @@ pub fn extract_article(article: &Article, index: usize, lex: &Lexicon) -> Extrac
             t
         })
         .collect();
+    let dominant = dominant_country(body, &tokens, lex);
     let mut d = Discourse {
-        dominant: dominant_country(body, &tokens, lex),
+        dominant,
+        dominant_place: dominant_place(body, &tokens, lex, dominant),
+        issuer: issuer(article, lex),
         ..Discourse::default()
     };
     for (si, (s, toks)) in sentences.iter().zip(&tokens).enumerate() {
@@ -647,7 +726,7 @@ impl<'a> SentenceCtx<'a> {
                     attributed_here = a.source.clone().or(attributed_here);
                     a.source.clone()
                 }
-                None => self.carried_source(),
+                None => self.carried_source().or_else(|| self.d.issuer.clone()),
             };
             let hedged = hedged_sentence || attr.is_some_and(|a| a.hedging_verb);
             let place = self.choose_place(&mentions, draft, &phrases, source.as_ref());
@@ -716,7 +795,11 @@ impl<'a> SentenceCtx<'a> {
                     .filter(|m| m.role == Role::Locative)
                     .map(|m| m.place.clone())
                     .collect();
-                if let Some(p) = self.placed(&places::cluster(lex, &rest)) {
+                // Only gazetteer places carry over: an unknown name ("the
+                // Solomianskyi district") rarely applies beyond its sentence.
+                if let Some(p) = self.placed(&places::cluster(lex, &rest))
+                    && matches!(p.place, Where::Known(_))
+                {
                     self.d.places.push((self.si, self.s.block, p));
                 }
             }
@@ -1091,6 +1174,17 @@ impl<'a> SentenceCtx<'a> {
         {
             return Some(Placed::known(lex, p));
         }
+        // A place elsewhere in the sentence, nearest after the figure: "59 people
+        // were killed ... when troops opened fire east of Khan Younis".
+        let elsewhere: Vec<Where> = mentions
+            .iter()
+            .filter(locative)
+            .filter(|m| m.tok.start >= np.end)
+            .map(|m| m.place.clone())
+            .collect();
+        if let Some(p) = pick(elsewhere) {
+            return Some(p);
+        }
         // "Saudi Arabia executed at least 345 people": the state that executes
         // or arrests does so at home.
         if lex.metrics[draft.metric].actor_is_place
@@ -1104,7 +1198,9 @@ impl<'a> SentenceCtx<'a> {
         {
             return Some(Placed::known(lex, p));
         }
-        if let Some(c) = source.and_then(|s| s.country) {
+        // A speaker's country is where its figures are, unless it is a military
+        // counting its enemy's losses ("the IDF eliminated 11 scientists").
+        if let Some(c) = source.filter(|s| !s.military).and_then(|s| s.country) {
             // A place just named in the speaker's own country is more specific.
             let recent = self
                 .d
@@ -1391,7 +1487,45 @@ impl<'a> SentenceCtx<'a> {
                 | "and"
         );
         let modifier = !governed && matches!(m.kind, DateKind::Absolute { .. });
-        if !modifier || subject_toks.is_empty() {
+        // The event nearest the date names what happened: "the magnitude 7.7
+        // earthquake struck ... on March 28", "Operation Rising Lion on June 12".
+        let event = (0..toks.len())
+            .filter(|&k| k < first || k > last)
+            .filter(|&k| lex.language.event_nouns.match_at(toks, k).is_some())
+            .min_by_key(|&k| if k < first { first - k } else { k - last });
+        if let Some(k) = event {
+            let (len, _) = lex.language.event_nouns.match_at(toks, k).expect("matched");
+            let mut end = k + len;
+            // A name after the noun: "Operation Rising Lion".
+            while end < toks.len()
+                && toks
+                    .get(end)
+                    .is_some_and(|t| t.capitalized && t.kind == TokKind::Word)
+                && end - k < 5
+            {
+                end += 1;
+            }
+            // "launch of Operation Rising Lion"
+            if toks.norm_at(end) == "of" {
+                let mut e = end + 1;
+                while matches!(toks.norm_at(e), "“" | "\"" | "the") {
+                    e += 1;
+                }
+                let name_start = e;
+                while e < toks.len()
+                    && toks
+                        .get(e)
+                        .is_some_and(|t| t.capitalized && t.kind == TokKind::Word)
+                    && e - name_start < 5
+                {
+                    e += 1;
+                }
+                if e > name_start {
+                    end = e;
+                }
+            }
+            subject_toks = k..end;
+        } else if !modifier || subject_toks.is_empty() {
             let skip_prep = matches!(
                 before(1),
                 "in" | "on" | "since" | "by" | "until" | "from" | "of" | "at" | "during"
@@ -1448,6 +1582,7 @@ impl<'a> SentenceCtx<'a> {
         let locative = mentions
             .iter()
             .find(|pm| pm.role == Role::Locative)
+            .or_else(|| mentions.iter().find(|pm| pm.role == Role::Neutral))
             .map(|pm| pm.place.clone());
         let place = in_subject
             .or(locative)

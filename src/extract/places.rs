@@ -93,10 +93,33 @@ pub fn find(
             let prev = k.checked_sub(1).map(|i| toks.norm(i)).unwrap_or("");
             let prev2 = k.checked_sub(2).map(|i| toks.norm(i)).unwrap_or("");
             let next = toks.norm_at(end);
+            // "in Russia's combined missile and drone attack": a possessive
+            // before anything but a place, a location noun or a toll names who
+            // acts, whatever preposition comes first.
+            let possessive_of_thing = last.possessive
+                && !l.location_nouns.contains(next)
+                && p.names.match_at(toks, end).is_none()
+                && lex.metric_before.match_at(toks, end).is_none()
+                && lex.metric_after.match_at(toks, end).is_none();
+            let acts =
+                (end..(end + 4).min(toks.len())).any(|j| l.actor_nouns.match_at(toks, j).is_some());
             let role = if speaker {
                 Role::Speaker
+            } else if possessive_of_thing {
+                if acts { Role::Actor } else { Role::Neutral }
             } else if l.place_prepositions.contains(prev)
                 || (prev == "the" && l.place_prepositions.contains(prev2))
+                // "east of Khan Younis", "north of Kyiv"
+                || (prev == "of" && COMPASS.contains(&prev2))
+                // "in western Afghanistan", "across southern Lebanon"
+                || (REGIONAL.contains(&prev)
+                    && (l.place_prepositions.contains(prev2)
+                        || (prev2 == "the" && k >= 3 && l.place_prepositions.contains(toks.norm(k - 3)))))
+                // "displaced from El Fasher", "fled from Tehran"
+                || (prev == "from" && DEPARTURES.contains(&prev2))
+                // "the Khan Younis death toll"
+                || (!last.possessive
+                    && (lex.metric_before.match_at(toks, end).is_some_and(|(len, _)| len > 1 || next == "toll")))
                 || l.attack_verbs.contains(prev)
                 || (prev == "the" && l.attack_verbs.contains(prev2))
                 || (prev == "of" && l.location_nouns.contains(prev2))
@@ -221,6 +244,45 @@ pub fn find(
     }
     out
 }
+
+/// Directions before "of" that make a place locative: "east of Khan Younis".
+const COMPASS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "outskirts",
+    "centre",
+    "center",
+];
+
+/// Adjectives between a preposition and a place: "in western Afghanistan".
+const REGIONAL: &[&str] = &[
+    "western", "eastern", "northern", "southern", "central", "northwestern", "northeastern",
+    "southwestern", "southeastern", "north-western", "north-eastern", "south-western",
+    "south-eastern", "occupied", "rural", "coastal", "neighbouring", "neighboring", "greater",
+];
+
+/// Words before "from" that make a place where people left: "displaced from El Fasher".
+const DEPARTURES: &[&str] = &[
+    "displaced",
+    "fled",
+    "fleeing",
+    "flee",
+    "evacuated",
+    "escaped",
+    "escaping",
+    "uprooted",
+    "expelled",
+];
 
 /// Nouns that end a place name: "Kerr County", "Buner district".
 const PLACE_HEADS: &[&str] = &[

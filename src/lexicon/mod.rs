@@ -246,6 +246,8 @@ pub struct Language {
     pub attack_verbs: HashSet<Box<str>>,
     /// "worldwide", "globally".
     pub world_places: PhraseTable<()>,
+    /// Nouns naming events ("earthquake", "shooting"), for date claims.
+    pub event_nouns: PhraseTable<()>,
     /// Capitalized words after "in" that are not places ("in English").
     pub not_places: HashSet<Box<str>>,
     pub percent_words: PhraseTable<()>,
