@@ -55,7 +55,15 @@ fn is_section_header(lower: &str, lex: &Lexicon) -> bool {
     let l = lower.trim_end_matches([':', '.', '›', '»', '>']).trim();
     // "Related Posts (3)", "More from World"
     let l = l.split(" (").next().unwrap_or(l);
-    lex.furniture.section_headers.contains(l)
+    // "Trending on Channel9Eastbrook.com", "Most read in World"
+    let short = l.split_whitespace().count() <= 6;
+    let with_site = short
+        && [" on ", " in ", " at ", " from "].iter().any(|sep| {
+            l.split_once(sep)
+                .is_some_and(|(head, _)| lex.furniture.section_headers.contains(head.trim()))
+        });
+    with_site
+        || lex.furniture.section_headers.contains(l)
         || (l.starts_with("more from ") && l.split_whitespace().count() <= 5)
         || (l.starts_with("more in ") && l.split_whitespace().count() <= 4)
 }
@@ -125,6 +133,10 @@ fn is_byline_or_dateline(line: &str, lower: &str, lex: &Lexicon) -> bool {
                     || matches!(*w, "and" | "in" | "for" | "of")
             })
     {
+        return true;
+    }
+    // "By Newsroom Editor • April 18, 2025 • 10:30 • 3 min read"
+    if lower.contains(" min read") || lower.contains("minute read") {
         return true;
     }
     // A date-only line: month names, weekdays, digits, times and a few glue words.

@@ -867,6 +867,10 @@ impl<'a> SentenceCtx<'a> {
                             .or_else(|| l.age_prefixes.contains(toks.norm_at(k + 1)).then_some(1))
                             .or_else(|| {
                                 (w == "(" && toks.kind(k + 1) == Some(TokKind::Number)).then_some(1)
+                            })
+                            // ", an adult male aged 19," after the counted noun
+                            .or_else(|| {
+                                (w == "," && matches!(toks.norm_at(k + 1), "a" | "an")).then_some(1)
                             });
                         if let Some(len) = aside {
                             let close = (k + 1 + len..toks.len().min(k + 16)).find(|&j| {
@@ -946,9 +950,7 @@ impl<'a> SentenceCtx<'a> {
                     return Some((m, j - len..j));
                 }
                 let prev = toks.norm(j - 1);
-                if matches!(prev, ";" | "." | ":" | "!" | "?")
-                    || toks.kind(j - 1) == Some(TokKind::Number)
-                {
+                if matches!(prev, ";" | "." | ":" | "!" | "?") {
                     break;
                 }
                 j -= 1;
@@ -971,6 +973,15 @@ impl<'a> SentenceCtx<'a> {
         let head = head?;
         if head.np.end > np.start {
             return None;
+        }
+        // "at least 127 of them were civilians"
+        if toks.norm_at(np.end) == "of"
+            && matches!(
+                toks.norm_at(np.end + 1),
+                "them" | "whom" | "these" | "those"
+            )
+        {
+            return Some((head.metric, None));
         }
         // A part marker just before the figure.
         let near = np.start.saturating_sub(3)..np.start;
@@ -1034,6 +1045,10 @@ impl<'a> SentenceCtx<'a> {
                 && !l.right_fillers.contains(w)
                 && !l.clause_breaks.contains(w)
                 && !l.time_units.contains(w)
+                && !matches!(
+                    w,
+                    "others" | "times" | "years" | "months" | "weeks" | "days"
+                )
                 && lex.metric_after.match_at(toks, k).is_none()
                 && lex.metric_before.match_at(toks, k).is_none()
             {
@@ -1328,6 +1343,20 @@ impl<'a> SentenceCtx<'a> {
                     Some(g) => lex.groups[*g].name.clone(),
                     None => subject.clone(),
                 };
+                // Words that only mean "people" ("persons", "individuals",
+                // "others") print as the group; "Palestinians" stays.
+                let generic = matches!(
+                    &*subject,
+                    "persons"
+                        | "person"
+                        | "individuals"
+                        | "individual"
+                        | "others"
+                        | "souls"
+                        | "lives"
+                        | "human beings"
+                );
+                let subject = if generic { group.clone() } else { subject };
                 (group, subject)
             }
             None => {
@@ -1404,7 +1433,7 @@ impl<'a> SentenceCtx<'a> {
             ("as", "of") | ("as", "at") | ("up", "to")
         ) || matches!(
             before(1),
-            "by" | "until" | "till" | "through" | "since" | "from" | "between" | "before" | "after"
+            "by" | "until" | "till" | "through" | "from" | "between" | "before" | "after"
         );
         if bound || (has_counts && before(1) == "on" && before(2) == "as") {
             return Err(Some(Reason::AsOfDate));

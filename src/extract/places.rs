@@ -266,9 +266,25 @@ const COMPASS: &[&str] = &[
 
 /// Adjectives between a preposition and a place: "in western Afghanistan".
 const REGIONAL: &[&str] = &[
-    "western", "eastern", "northern", "southern", "central", "northwestern", "northeastern",
-    "southwestern", "southeastern", "north-western", "north-eastern", "south-western",
-    "south-eastern", "occupied", "rural", "coastal", "neighbouring", "neighboring", "greater",
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+    "central",
+    "northwestern",
+    "northeastern",
+    "southwestern",
+    "southeastern",
+    "north-western",
+    "north-eastern",
+    "south-western",
+    "south-eastern",
+    "occupied",
+    "rural",
+    "coastal",
+    "neighbouring",
+    "neighboring",
+    "greater",
 ];
 
 /// Words before "from" that make a place where people left: "displaced from El Fasher".

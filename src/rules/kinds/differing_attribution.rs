@@ -1,10 +1,12 @@
 //! `differing-attribution`: the same count credited to different sources.
 //!
-//! Two claims about the same group in the same place, close in time, whose
-//! figures agree (their intervals overlap and their lower bounds are within
-//! the tolerance), credited to different originating sources: one outlet
-//! says the health ministry gave the figure, another that a monitor did.
-//! One flag per pair of sources in an event.
+//! Two claims in different articles about the same group in the same place,
+//! close in time, with the same figure (identical bounds, or lower bounds
+//! within the tolerance when it is above 0), credited to different
+//! originating sources: one outlet says the health ministry gave the
+//! figure, another that a monitor did. An article that sets two sources'
+//! figures side by side is reporting them, not misattributing one. One
+//! flag per pair of sources in an event.
 
 use std::collections::BTreeSet;
 
@@ -21,7 +23,8 @@ pub const VARS: &[&str] = &["days"];
 struct Params {
     /// Claims further apart than this are not compared.
     window_days: i64,
-    /// Figures agree when their lower bounds differ by at most this share.
+    /// Figures are the same when their lower bounds differ by at most this
+    /// share (0: identical bounds).
     tolerance: f64,
 }
 
@@ -29,7 +32,7 @@ impl Default for Params {
     fn default() -> Self {
         Params {
             window_days: 3,
-            tolerance: 0.05,
+            tolerance: 0.0,
         }
     }
 }
@@ -52,6 +55,9 @@ pub fn build(v: &serde_json::Value) -> Result<Box<dyn Check>, String> {
 }
 
 fn agree(tolerance: f64, a: &Claim, b: &Claim) -> bool {
+    if tolerance == 0.0 {
+        return a.value == b.value;
+    }
     if a.value.gap(&b.value) > 0 {
         return false;
     }
@@ -79,7 +85,7 @@ impl Check for DifferingAttribution {
                 let Some(sa) = a.source.as_deref() else {
                     continue;
                 };
-                if sa == sb || a.group != b.group || a.place != b.place {
+                if sa == sb || a.article == b.article || a.group != b.group || a.place != b.place {
                     continue;
                 }
                 let days = match (a.as_of, b.as_of) {
