@@ -103,8 +103,13 @@ pub fn find(
                 && lex.metric_after.match_at(toks, end).is_none();
             let acts =
                 (end..(end + 4).min(toks.len())).any(|j| l.actor_nouns.match_at(toks, j).is_some());
+            // A label sentence naming only a place: "Texas." in a bulletin, or a
+            // dateline-like "KHARKIV" heading.
+            let label = k == 0 && (end..toks.len()).all(|j| toks.kind(j) == Some(TokKind::Punct));
             let role = if speaker {
                 Role::Speaker
+            } else if label {
+                Role::Locative
             } else if possessive_of_thing {
                 if acts { Role::Actor } else { Role::Neutral }
             } else if l.place_prepositions.contains(prev)
