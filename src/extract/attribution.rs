@@ -530,7 +530,7 @@ pub fn normalize(
     {
         let is_capital = match r {
             PlaceRef::Country(_) => true,
-            PlaceRef::Place(p) => lex.places.countries.iter().any(|c| c.capital == Some(p)),
+            PlaceRef::Place(p) => lex.places.places[p].capital,
         };
         if is_capital {
             country = Some(lex.places.country_of(r));

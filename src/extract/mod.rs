@@ -313,11 +313,10 @@ fn segment(body: &str, lex: &Lexicon) -> (Vec<Sentence>, Vec<Range<usize>>) {
 
 /// The country an article is most about: places where things happen count
 /// most, attackers not at all.
-fn dominant_country(body: &str, tokens: &[Tokens], lex: &Lexicon) -> Option<usize> {
+fn dominant_country(mentions: &[Vec<PlaceMention>], lex: &Lexicon) -> Option<usize> {
     let mut counts = vec![0usize; lex.places.countries.len()];
-    for toks in tokens {
-        let none = vec![false; toks.len()];
-        for m in places::find(toks, body, &none, lex) {
+    for sentence in mentions {
+        for m in sentence {
             let Some(place) = m.place.known() else {
                 continue;
             };
@@ -344,15 +343,13 @@ const DOMINANT_PLACE_MIN: usize = 3;
 /// things happen, if it is named at least [`DOMINANT_PLACE_MIN`] times, in
 /// the dominant country or with none known.
 fn dominant_place(
-    body: &str,
-    tokens: &[Tokens],
+    mentions: &[Vec<PlaceMention>],
     lex: &Lexicon,
     country: Option<usize>,
 ) -> Option<Placed> {
     let mut counts: Vec<(Where, usize)> = Vec::new();
-    for toks in tokens {
-        let none = vec![false; toks.len()];
-        for m in places::find(toks, body, &none, lex) {
+    for sentence in mentions {
+        for m in sentence {
             if !matches!(m.role, Role::Locative | Role::Neutral) {
                 continue;
             }
@@ -360,8 +357,7 @@ fn dominant_place(
                 // A capital named without a preposition is its government
                 // ("talks with Tehran"), not where things happen.
                 Where::Known(PlaceRef::Place(p)) if m.role == Role::Neutral => {
-                    let is_capital = lex.places.countries.iter().any(|c| c.capital == Some(*p));
-                    !is_capital && Some(lex.places.places[*p].country) == country
+                    !lex.places.places[*p].capital && Some(lex.places.places[*p].country) == country
                 }
                 Where::Known(PlaceRef::Place(p)) => Some(lex.places.places[*p].country) == country,
                 Where::Unknown(_) => m.role == Role::Locative,
@@ -430,16 +426,22 @@ pub fn extract_article(article: &Article, index: usize, lex: &Lexicon) -> Extrac
             t
         })
         .collect();
-    let dominant = dominant_country(body, &tokens, lex);
+    // Places are found once per sentence; sources named in a sentence turn
+    // its places into speakers later.
+    let mentions: Vec<Vec<PlaceMention>> = tokens
+        .iter()
+        .map(|t| places::find(t, body, &vec![false; t.len()], lex))
+        .collect();
+    let dominant = dominant_country(&mentions, lex);
     let mut d = Discourse {
         dominant,
-        dominant_place: dominant_place(body, &tokens, lex, dominant),
+        dominant_place: dominant_place(&mentions, lex, dominant),
         issuer: issuer(article, lex),
         ..Discourse::default()
     };
-    for (si, (s, toks)) in sentences.iter().zip(&tokens).enumerate() {
+    for (si, ((s, toks), places)) in sentences.iter().zip(&tokens).zip(&mentions).enumerate() {
         let mut ctx = SentenceCtx::new(article, index, si, s, lex, toks, &mut d);
-        ctx.run(&mut out);
+        ctx.run(places, &mut out);
     }
     drop_headline_repeats(&sentences, &mut out);
     out.claims.sort_by_key(|c| (c.span.start, c.span.end));
@@ -552,7 +554,7 @@ impl<'a> SentenceCtx<'a> {
         &self.article.body[self.s.range.clone()]
     }
 
-    fn run(&mut self, out: &mut Extraction) {
+    fn run(&mut self, places: &[PlaceMention], out: &mut Extraction) {
         let lex = self.lex;
         let text = self.text();
         let base = self.s.range.start;
@@ -579,7 +581,24 @@ impl<'a> SentenceCtx<'a> {
                 self.d.remember(src);
             }
         }
-        let mentions = places::find(toks, &self.article.body, &speaker, lex);
+        // Places inside a source's name speak ("Israeli media"); an unknown
+        // name there is part of the source, not a place.
+        let mentions: Vec<PlaceMention> = places
+            .iter()
+            .filter(|m| {
+                !(matches!(m.place, Where::Unknown(_)) && m.tok.clone().any(|k| speaker[k]))
+            })
+            .map(|m| {
+                if m.tok.clone().any(|k| speaker[k]) {
+                    PlaceMention {
+                        role: Role::Speaker,
+                        ..m.clone()
+                    }
+                } else {
+                    m.clone()
+                }
+            })
+            .collect();
         let dateline = if self.s.first {
             dateline_end(toks, text, base)
         } else {

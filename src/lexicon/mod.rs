@@ -141,6 +141,8 @@ pub struct Place {
     pub name: Sym,
     pub country: usize,
     pub within: Option<usize>,
+    /// It is its country's capital.
+    pub capital: bool,
 }
 
 /// A name text may use for a place or a country.

@@ -491,6 +491,7 @@ pub(super) fn compile_places(
             name: Arc::from(pl.name.as_str()),
             country,
             within: None,
+            capital: false,
         });
         // A place never shadows a country of the same name.
         if p.names.get(&pl.name).is_none() {
@@ -522,6 +523,9 @@ pub(super) fn compile_places(
     for (i, c) in r.countries.iter().enumerate() {
         if let Some(cap) = &c.capital {
             p.countries[i].capital = r.places.iter().position(|q| q.name == cap.value);
+            if let Some(j) = p.countries[i].capital {
+                p.places[j].capital = true;
+            }
         }
     }
     Ok(())

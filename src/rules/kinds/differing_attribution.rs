@@ -80,7 +80,10 @@ impl Check for DifferingAttribution {
             let Some(sb) = b.source.as_deref() else {
                 continue;
             };
-            for &i in &sorted[..jpos] {
+            for &i in sorted[jpos.saturating_sub(super::RECENT)..jpos]
+                .iter()
+                .rev()
+            {
                 let a = &ctx.claims[i];
                 let Some(sa) = a.source.as_deref() else {
                     continue;

@@ -104,7 +104,10 @@ impl Check for FigureMismatch {
             // One flag per figure: against the most recent earlier figure it
             // conflicts with (the largest gap among equally recent ones).
             let mut best: Option<(i64, u64, Finding)> = None;
-            for &i in &sorted[..jpos] {
+            for &i in sorted[jpos.saturating_sub(super::RECENT)..jpos]
+                .iter()
+                .rev()
+            {
                 let earlier = &ctx.claims[i];
                 let days = match (earlier.as_of, later.as_of) {
                     (Some(a), Some(b)) => b.days_since(a),

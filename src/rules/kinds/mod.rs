@@ -9,6 +9,12 @@ use std::fmt::Debug;
 use super::Context;
 use crate::model::FlagKind;
 
+/// How many of the most recent earlier figures of an event each figure is
+/// compared with. Events are sorted by date, so this keeps every check
+/// linear in the size of an event (O(n·RECENT)) while still comparing a
+/// figure with everything reported about the same count in the days before.
+pub const RECENT: usize = 64;
+
 /// One discrepancy a check found: the claims, a trace of why, and values
 /// for the rule's message template (`{gap}`, `{tolerance}`, ...).
 #[derive(Debug, Clone, PartialEq, Eq)]
