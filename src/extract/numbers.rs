@@ -14,6 +14,9 @@
 //!          | core ("to" | "-" | "or") core   (ranges: "10 to 20", "10-20", "two or three")
 //! ```
 
+use std::ops::Range;
+
+use super::context::{self, Reason};
 use super::text::{TokKind, Tokens};
 use crate::lexicon::Lexicon;
 use crate::model::{Bounds, Qualifier};
@@ -35,8 +38,49 @@ pub enum Form {
     Clock,
 }
 
+/// Bounds on the real line. An open end is `-inf` or `inf` (and not inclusive).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Interval {
+    pub lo: f64,
+    pub lo_inclusive: bool,
+    pub hi: f64,
+    pub hi_inclusive: bool,
+}
+
+impl Interval {
+    /// `[lo, hi]`.
+    pub fn closed(lo: f64, hi: f64) -> Interval {
+        Interval {
+            lo,
+            lo_inclusive: true,
+            hi,
+            hi_inclusive: true,
+        }
+    }
+
+    /// `(lo, inf)` or `[lo, inf)`.
+    pub fn above(lo: f64, inclusive: bool) -> Interval {
+        Interval {
+            lo,
+            lo_inclusive: inclusive,
+            hi: f64::INFINITY,
+            hi_inclusive: false,
+        }
+    }
+
+    /// `(-inf, hi)` or `(-inf, hi]`.
+    pub fn below(hi: f64, inclusive: bool) -> Interval {
+        Interval {
+            lo: f64::NEG_INFINITY,
+            lo_inclusive: false,
+            hi,
+            hi_inclusive: inclusive,
+        }
+    }
+}
+
 /// A number phrase found at a token position.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct NumberPhrase {
     /// Token range of the whole phrase, qualifiers included.
     pub start: usize,
@@ -54,6 +98,12 @@ pub struct NumberPhrase {
     pub weak: bool,
     /// The exact value for single figures (used by ranges and years).
     pub point: Option<u64>,
+    /// The figure as written when it is one number ("more than 20" → 20,
+    /// "two thirds" → 0.667); `None` for ranges and vague quantities.
+    pub figure: Option<f64>,
+    /// The bounds the wording implies on the real line, before they are
+    /// rounded to counts: "more than 20" → (20, inf), "nearly 700" → [630, 700).
+    pub interval: Interval,
 }
 
 /// A figure before qualifiers: inclusive bounds, and whether it was vague.
@@ -372,6 +422,25 @@ impl NumberPhrase {
                 }
             }
         };
+        let point_like = !core.vague && lo == hi;
+        let interval = match qualifier {
+            Qualifier::Exact | Qualifier::Vague | Qualifier::Range => Interval::closed(lo, hi),
+            Qualifier::AtLeast => Interval::above(lo, true),
+            Qualifier::MoreThan => Interval::above(lo, false),
+            Qualifier::AtMost => Interval::below(hi, true),
+            Qualifier::LessThan => Interval::below(hi, false),
+            Qualifier::Approximately if point_like => {
+                let (a, b) = (lo * low, lo * high);
+                Interval::closed(a.min(b), a.max(b))
+            }
+            Qualifier::Nearly if point_like => Interval {
+                lo: (lo * low).min(lo),
+                lo_inclusive: true,
+                hi: lo,
+                hi_inclusive: false,
+            },
+            Qualifier::Approximately | Qualifier::Nearly => Interval::closed(lo, hi),
+        };
         NumberPhrase {
             start,
             end: core.end,
@@ -383,6 +452,8 @@ impl NumberPhrase {
             fractional: !core.is_integer(),
             weak: core.weak,
             point: (lo == hi && lo.fract() == 0.0).then(|| to_count(lo)),
+            figure: point_like.then_some(lo),
+            interval,
         }
     }
 }
@@ -471,6 +542,129 @@ pub fn parse_at(toks: &Tokens, i: usize, lex: &Lexicon) -> Option<NumberPhrase> 
         }
     }
     Some(phrase)
+}
+
+/// A number recognised in running text by [`find_numbers`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberMention {
+    /// Byte span of the whole mention: qualifiers ("more than") and a
+    /// percent sign or word included.
+    pub span: Range<usize>,
+    /// Byte span of the figure alone ("20" in "more than 20 percent").
+    pub core: Range<usize>,
+    /// The figure as written when it is one number ("more than 20" → 20,
+    /// "two thirds" → 0.667, "1.5m" → 1,500,000); `None` for ranges and
+    /// vague quantities.
+    pub value: Option<f64>,
+    /// What the wording says about the quantity: `[20, 20]` for "20",
+    /// `(20, inf)` for "more than 20", `[10, 20]` for "10 to 20",
+    /// `(-inf, 700]` for "up to 700", `[24, 99]` for "dozens".
+    pub interval: Interval,
+    /// How the wording qualifies the figure (the claims' qualifiers).
+    pub qualifier: Qualifier,
+    /// A percentage ("20%", "20 percent", "twenty per cent").
+    pub percent: bool,
+    /// A vague quantity ("dozens", "several hundred"), which other
+    /// recognisers do not count as a number.
+    pub vague: bool,
+    /// Why the number is not a count of something, as far as the words
+    /// next to it tell (a percentage, money, an age, a time of day, a
+    /// year...); `None` for a plain number.
+    pub reason: Option<Reason>,
+}
+
+impl NumberMention {
+    /// A range ("10 to 20") or a bound ("more than 20", "up to 700").
+    pub fn is_range(&self) -> bool {
+        matches!(
+            self.qualifier,
+            Qualifier::Range
+                | Qualifier::AtLeast
+                | Qualifier::MoreThan
+                | Qualifier::AtMost
+                | Qualifier::LessThan
+        )
+    }
+}
+
+/// Finds the numbers in `text`: cardinals in digits or words, fractions,
+/// ranges, bounds and percentages, each with its byte span and its value as
+/// bounds on the real line.
+///
+/// This is the claims extractor's grammar ([`parse_at`]) read without the
+/// assumption that every figure counts something: decimals and fractions
+/// keep their value, and words that are not numbers in running text are
+/// left out ("the one you mentioned", ordinals, clock times, scores and
+/// year spans such as "2013-14").
+///
+/// ```
+/// use crosscheck::extract::numbers::find_numbers;
+/// use crosscheck::lexicon::Lexicon;
+///
+/// let lex = Lexicon::builtin();
+/// let found = find_numbers("More than 20 people, or 1.5 percent, died.", &lex);
+/// assert_eq!(found.len(), 2);
+/// assert_eq!(found[0].value, Some(20.0));
+/// assert_eq!((found[0].interval.lo, found[0].interval.lo_inclusive), (20.0, false));
+/// assert!(found[1].percent);
+/// assert_eq!(found[1].value, Some(1.5));
+/// ```
+pub fn find_numbers(text: &str, lex: &Lexicon) -> Vec<NumberMention> {
+    let mut toks = Tokens::new();
+    toks.tokenize(text, 0);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(np) = parse_at(&toks, i, lex) else {
+            i += 1;
+            continue;
+        };
+        i = np.end;
+        if let Some(m) = mention(&toks, &np, lex) {
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// The mention for a parsed phrase, or `None` when the phrase is not a
+/// number in running text.
+fn mention(toks: &Tokens, np: &NumberPhrase, lex: &Lexicon) -> Option<NumberMention> {
+    let byte_start = |k: usize| toks.get(k).map_or(0, |t| t.start);
+    let byte_end = |k: usize| toks.get(k).map_or(0, |t| t.end);
+    let mut core = byte_start(np.core_start)..byte_end(np.core_end - 1);
+    let mut span = byte_start(np.start)..byte_end(np.end - 1);
+    match np.form {
+        Form::Digits | Form::Words | Form::Vague => {}
+        // Clock times, scores, phone numbers, year spans: not quantities.
+        Form::Clock | Form::HyphenPair { .. } => return None,
+        // "19-year-old", "12-day": the digits before the hyphen; "4th",
+        // "5G", "10pm": not numbers.
+        Form::Compound => {
+            let text = toks.norm(np.core_start);
+            let digits = text.find('-')?;
+            core = core.start..core.start + digits;
+            span = core.clone();
+        }
+    }
+    let reason = context::classify(toks, np, lex);
+    let mut percent = false;
+    if np.form != Form::Compound
+        && let Some((len, _)) = lex.language.percent_words.match_at(toks, np.end)
+    {
+        percent = true;
+        span.end = byte_end(np.end + len - 1);
+    }
+    Some(NumberMention {
+        span,
+        core,
+        value: np.figure,
+        interval: np.interval,
+        qualifier: np.qualifier,
+        percent,
+        vague: np.form == Form::Vague,
+        reason,
+    })
 }
 
 /// Is the phrase at `i` the start of a change ("rose from 224 to 639"),
@@ -703,5 +897,128 @@ mod tests {
         );
         t.tokenize("a 19-year-old", 0);
         assert_eq!(parse_at(&t, 1, &lex).unwrap().form, Form::Compound);
+    }
+
+    /// (text, span, value, interval as (lo, lo inclusive, hi, hi inclusive), percent)
+    type MentionCase = (
+        &'static str,
+        &'static str,
+        Option<f64>,
+        (f64, bool, f64, bool),
+        bool,
+    );
+
+    #[test]
+    fn find_numbers_gives_spans_values_and_real_bounds() {
+        const INF: f64 = f64::INFINITY;
+        let cases: &[MentionCase] = &[
+            (
+                "639 deaths",
+                "639",
+                Some(639.0),
+                (639.0, true, 639.0, true),
+                false,
+            ),
+            (
+                "about 1.5",
+                "about 1.5",
+                Some(1.5),
+                (1.35, true, 1.65, true),
+                false,
+            ),
+            (
+                "more than 20",
+                "more than 20",
+                Some(20.0),
+                (20.0, false, INF, false),
+                false,
+            ),
+            (
+                "at least 14",
+                "at least 14",
+                Some(14.0),
+                (14.0, true, INF, false),
+                false,
+            ),
+            (
+                "up to 700",
+                "up to 700",
+                Some(700.0),
+                (-INF, false, 700.0, true),
+                false,
+            ),
+            (
+                "under 170",
+                "under 170",
+                Some(170.0),
+                (-INF, false, 170.0, false),
+                false,
+            ),
+            (
+                "nearly 700",
+                "nearly 700",
+                Some(700.0),
+                (630.0, true, 700.0, false),
+                false,
+            ),
+            (
+                "10 to 20 people",
+                "10 to 20",
+                None,
+                (10.0, true, 20.0, true),
+                false,
+            ),
+            ("dozens", "dozens", None, (24.0, true, 99.0, true), false),
+            (
+                "rose 14 % in June",
+                "14 %",
+                Some(14.0),
+                (14.0, true, 14.0, true),
+                true,
+            ),
+            (
+                "1.5m people",
+                "1.5m",
+                Some(1.5e6),
+                (1.5e6, true, 1.5e6, true),
+                false,
+            ),
+            (
+                "a 12-day war",
+                "12",
+                Some(12.0),
+                (12.0, true, 12.0, true),
+                false,
+            ),
+        ];
+        let lex = Lexicon::builtin();
+        for (text, span, value, (lo, loi, hi, hii), percent) in cases {
+            let found = find_numbers(text, &lex);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            let m = &found[0];
+            assert_eq!(&text[m.span.clone()], *span, "{text}");
+            assert_eq!(m.value, *value, "{text}");
+            let iv = m.interval;
+            assert!((iv.lo - lo).abs() < 1e-9 || iv.lo == *lo, "{text}: {iv:?}");
+            assert!((iv.hi - hi).abs() < 1e-9 || iv.hi == *hi, "{text}: {iv:?}");
+            assert_eq!((iv.lo_inclusive, iv.hi_inclusive), (*loi, *hii), "{text}");
+            assert_eq!(m.percent, *percent, "{text}");
+        }
+    }
+
+    #[test]
+    fn find_numbers_leaves_out_what_is_not_a_quantity() {
+        let lex = Lexicon::builtin();
+        for text in [
+            "the May 4th",
+            "at 10:30",
+            "a 3-1 win",
+            "in 2013-14",
+            "a man",
+            "5G",
+        ] {
+            let found = find_numbers(text, &lex);
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
     }
 }
