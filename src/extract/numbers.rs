@@ -961,9 +961,9 @@ fn with_echo(toks: &Tokens, core: Core, lex: &Lexicon, mode: Mode) -> Core {
 
 /// One phrase: a figure or a range with the qualifiers around it.
 fn parse_single(toks: &Tokens, i: usize, lex: &Lexicon, mode: Mode) -> Option<NumberPhrase> {
-    // "between 10 and 20", "from 10 to 20"
+    // "between 10 and 20", "from 10 to 20", but not "rose from 224 to 639"
     let w = toks.norm_at(i);
-    if (w == "between" || w == "from")
+    if (w == "between" || (w == "from" && !is_change_verb(toks, i + 1)))
         && let Some(a) = parse_core(toks, i + 1, lex, mode)
     {
         let joiner = if w == "between" { "and" } else { "to" };
@@ -1403,8 +1403,11 @@ mod tests {
         let lex = Lexicon::builtin();
         let mut t = Tokens::new();
         t.tokenize("rose from 224 to 639", 0);
+        assert_eq!(parse_at(&t, 1, &lex), None);
         let p = parse_at(&t, 2, &lex).unwrap();
         assert_eq!(p.value, Bounds::exact(224));
+        t.tokenize("from 224 to 639", 0);
+        assert_eq!(parse_at(&t, 0, &lex).unwrap().qualifier, Qualifier::Range);
     }
 
     #[test]
