@@ -1808,6 +1808,27 @@ mod tests {
                 (12.0, true, 12.0, true),
                 false,
             ),
+            (
+                "thirty percentage",
+                "thirty percentage",
+                Some(30.0),
+                (30.0, true, 30.0, true),
+                true,
+            ),
+            (
+                "one hundred percents",
+                "one hundred percents",
+                Some(100.0),
+                (100.0, true, 100.0, true),
+                true,
+            ),
+            (
+                "minus five per cent",
+                "minus five per cent",
+                Some(-5.0),
+                (-5.0, true, -5.0, true),
+                true,
+            ),
         ];
         let lex = Lexicon::builtin();
         for (text, span, value, (lo, loi, hi, hii), percent) in cases {
