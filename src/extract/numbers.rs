@@ -750,18 +750,10 @@ fn parse_cardinal(
 fn parse_words(toks: &Tokens, j: usize, lex: &Lexicon, mode: Mode) -> Option<Core> {
     let n = &lex.numbers;
     let first = toks.norm(j);
-    // "half a million", "half million", "a quarter of a million", "half a dozen"
-    let (frac, k) = if let Some(f) = n.fractions.get(first) {
-        (Some(*f), j + 1)
-    } else if matches!(first, "a" | "an")
-        && let Some(f) = n.fractions.get(toks.norm_at(j + 1))
-    {
-        (Some(*f), j + 2)
-    } else {
-        (None, j)
-    };
-    if let Some(frac) = frac {
-        let mut s = k;
+    // "half a million", "half million", "quarter of a million", "half a dozen"
+    // ("a quarter of a million" is a fraction of a scale, below)
+    if let Some(&frac) = n.fractions.get(first) {
+        let mut s = j + 1;
         if toks.norm_at(s) == "of" {
             s += 1;
         }
