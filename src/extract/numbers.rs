@@ -750,6 +750,11 @@ fn parse_cardinal(
 fn parse_words(toks: &Tokens, j: usize, lex: &Lexicon, mode: Mode) -> Option<Core> {
     let n = &lex.numbers;
     let first = toks.norm(j);
+    // Most words start no number ("twenty-five" and "one-eighth" by their head).
+    let head = first.split_once('-').map_or(first, |(a, _)| a);
+    if !n.cardinal_starts.contains(head) {
+        return None;
+    }
     // "half a million", "half million", "quarter of a million", "half a dozen"
     // ("a quarter of a million" is a fraction of a scale, below)
     if let Some(&frac) = n.fractions.get(first) {

@@ -126,6 +126,9 @@ pub struct Numbers {
     pub or_equal: PhraseTable<()>,
     /// Words after which "one" is a pronoun ("the one", "which one").
     pub one_pronoun_after: HashSet<Box<str>>,
+    /// The words a spelled-out number can start with (derived from the
+    /// tables above), so that other words are passed over at once.
+    pub cardinal_starts: HashSet<Box<str>>,
     pub vague: PhraseTable<Vague>,
     pub vague_multipliers: PhraseTable<Vague>,
     pub approx_low: f64,

@@ -206,6 +206,14 @@ pub(super) fn compile_numbers(
     n.bound_joiners = words(&raw.bound_joiners);
     n.or_equal = table(&raw.or_equal);
     n.one_pronoun_after = words(&raw.one_pronoun_after);
+    n.cardinal_starts = (n.units.keys())
+        .chain(n.tens.keys())
+        .chain(n.scales.keys())
+        .chain(n.fractions.keys())
+        .chain(n.denominators.keys())
+        .cloned()
+        .chain(["a".into(), "an".into()])
+        .collect();
     for q in raw.qualifiers {
         let kind = Qualifier::parse(&q.kind.value)
             .filter(|k| !matches!(k, Qualifier::Range | Qualifier::Vague))
