@@ -949,6 +949,12 @@ impl<'a> SentenceCtx<'a> {
         let mut steps = 0;
         let mut changed = false;
         while k > 0 && steps < 6 {
+            // The earlier value of a change: "the death toll rose from 224 to 639".
+            if k >= 2 && toks.kind(k - 1) == Some(TokKind::Number) && toks.norm(k - 2) == "from" {
+                k -= 2;
+                steps += 1;
+                continue;
+            }
             let Some((len, _)) = l.left_fillers.match_ending_at(toks, k) else {
                 break;
             };
@@ -1737,5 +1743,16 @@ mod tests {
     #[test]
     fn date_words_are_sorted_for_binary_search() {
         assert!(DATE_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn a_rise_from_one_figure_to_another_claims_the_new_figure() {
+        let loaded = crate::input::load_str(
+            "a.md",
+            "---\nid: a\npublished: 2025-06-20\n---\nThe death toll rose from 224 to 639 on Sunday, HRANA said.\n",
+        );
+        let out = extract(&loaded.articles, &Lexicon::builtin());
+        let got: Vec<(Bounds, &str)> = out.claims.iter().map(|c| (c.value, &*c.metric)).collect();
+        assert_eq!(got, [(Bounds::exact(639), "killed")]);
     }
 }

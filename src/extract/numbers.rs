@@ -4,18 +4,29 @@
 //! The grammar is small and driven by `numbers.yaml`:
 //!
 //! ```text
-//! phrase  := qualifier? core post-qualifier?
-//!          | "between" core "and" core | "from" core "to" core
-//! core    := digits scale?              ("639", "6,221", "1.5 million", "42k")
-//!          | words                      ("two hundred and twenty", "half a million")
-//!          | number? multiple           ("two dozen", "a dozen", "half a dozen")
-//!          | vague-multiplier scale     ("several hundred", "a few thousand")
-//!          | vague                      ("dozens", "tens of thousands", "scores of")
-//!          | core ("to" | "-" | "or") core   (ranges: "10 to 20", "10-20", "two or three")
+//! phrase   := single (bound-joiner single)?       ("more than 10 and fewer than 40")
+//! single   := qualifier? core echo? post-qualifier?
+//!           | "between" core "and" core | "from" core "to" core
+//! core     := sign? cardinal                     (signs only outside claims: "minus 5")
+//!           | digits                             ("639", "6,221", "42k", "1.5m", "1/2")
+//!           | vague-multiplier scale             ("several hundred", "a few thousand")
+//!           | vague                              ("dozens", "tens of thousands", "scores of")
+//!           | core range-joiner core             ("10 to 20", "10-20", "20 through 100")
+//! cardinal := words and digits with scale words  ("two hundred and twenty-five",
+//!             "4 thousand 3 hundred and 21", "1.5 million", "three dozens")
+//!           | fractions                          ("two thirds", "a half", "one and a half",
+//!             "half a million", "two million and a half", "a quarter of a million")
+//! echo     := "(" the same figure ")"            ("forty-five (45)")
 //! ```
+//!
+//! [`parse_at`] reads counts for the claims extractor; [`find_numbers`]
+//! reads any number in running text with the same grammar.
 
+use std::ops::Range;
+
+use super::context::{self, Reason};
 use super::text::{TokKind, Tokens};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Denominator, Lexicon};
 use crate::model::{Bounds, Qualifier};
 
 /// How the figure is written, as far as the context classifier cares.
@@ -35,8 +46,49 @@ pub enum Form {
     Clock,
 }
 
+/// Bounds on the real line. An open end is `-inf` or `inf` (and not inclusive).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Interval {
+    pub lo: f64,
+    pub lo_inclusive: bool,
+    pub hi: f64,
+    pub hi_inclusive: bool,
+}
+
+impl Interval {
+    /// `[lo, hi]`.
+    pub fn closed(lo: f64, hi: f64) -> Interval {
+        Interval {
+            lo,
+            lo_inclusive: true,
+            hi,
+            hi_inclusive: true,
+        }
+    }
+
+    /// `(lo, inf)` or `[lo, inf)`.
+    pub fn above(lo: f64, inclusive: bool) -> Interval {
+        Interval {
+            lo,
+            lo_inclusive: inclusive,
+            hi: f64::INFINITY,
+            hi_inclusive: false,
+        }
+    }
+
+    /// `(-inf, hi)` or `(-inf, hi]`.
+    pub fn below(hi: f64, inclusive: bool) -> Interval {
+        Interval {
+            lo: f64::NEG_INFINITY,
+            lo_inclusive: false,
+            hi,
+            hi_inclusive: inclusive,
+        }
+    }
+}
+
 /// A number phrase found at a token position.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct NumberPhrase {
     /// Token range of the whole phrase, qualifiers included.
     pub start: usize,
@@ -54,6 +106,12 @@ pub struct NumberPhrase {
     pub weak: bool,
     /// The exact value for single figures (used by ranges and years).
     pub point: Option<u64>,
+    /// The figure as written when it is one number ("more than 20" → 20,
+    /// "two thirds" → 0.667); `None` for ranges and vague quantities.
+    pub figure: Option<f64>,
+    /// The bounds the wording implies on the real line, before they are
+    /// rounded to counts: "more than 20" → (20, inf), "nearly 700" → [630, 700).
+    pub interval: Interval,
 }
 
 /// A figure before qualifiers: inclusive bounds, and whether it was vague.
@@ -109,11 +167,86 @@ fn parse_digits(norm: &str, lex: &Lexicon) -> Option<(f64, bool)> {
     Some((v * *scale as f64, true))
 }
 
+/// Which numbers the grammar reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Counts, for claims: no signs.
+    Counts,
+    /// Any number in running text ([`find_numbers`]): also signs ("minus
+    /// 5", "-5"), decimals written without a leading zero (".5") and
+    /// spelled-out numbers with commas ("three million, two hundred").
+    Numbers,
+}
+
 /// The figure at token `j`, without qualifiers.
-fn parse_core(toks: &Tokens, j: usize, lex: &Lexicon) -> Option<Core> {
+fn parse_core(toks: &Tokens, j: usize, lex: &Lexicon, mode: Mode) -> Option<Core> {
+    if mode == Mode::Numbers && is_negative_sign(toks, j, lex) {
+        let c = parse_unsigned(toks, j + 1, lex, mode)?;
+        if c.vague || !matches!(c.form, Form::Digits | Form::Words) {
+            return None;
+        }
+        return Some(Core {
+            lo: -c.hi,
+            hi: -c.lo,
+            weak: false,
+            ..c
+        });
+    }
+    parse_unsigned(toks, j, lex, mode)
+}
+
+/// "minus", "negative", or a "-" written against the digits that follow
+/// it and apart from any word or number before it ("-5", not "10-5").
+fn is_negative_sign(toks: &Tokens, j: usize, lex: &Lexicon) -> bool {
+    let Some(tok) = toks.get(j) else {
+        return false;
+    };
+    if !lex.numbers.negative_words.contains(toks.norm(j)) {
+        return false;
+    }
+    if tok.kind == TokKind::Word {
+        return true;
+    }
+    let glued_to_next = toks
+        .get(j + 1)
+        .is_some_and(|n| n.kind == TokKind::Number && n.start == tok.end);
+    let glued_to_prev = j > 0
+        && toks.get(j - 1).is_some_and(|p| {
+            p.end == tok.start && matches!(p.kind, TokKind::Number | TokKind::Word)
+        });
+    glued_to_next && !glued_to_prev
+}
+
+/// Are tokens `a` and `a + 1` written with nothing between them?
+fn glued(toks: &Tokens, a: usize) -> bool {
+    match (toks.get(a), toks.get(a + 1)) {
+        (Some(x), Some(y)) => x.end == y.start,
+        _ => false,
+    }
+}
+
+fn parse_unsigned(toks: &Tokens, j: usize, lex: &Lexicon, mode: Mode) -> Option<Core> {
     let n = &lex.numbers;
     let tok = toks.get(j)?;
     let norm = toks.norm(j);
+    if tok.kind == TokKind::Punct {
+        // ".08": a decimal without its leading zero.
+        let digits = toks.norm_at(j + 1);
+        let after_word = j > 0
+            && glued(toks, j - 1)
+            && matches!(toks.kind(j - 1), Some(TokKind::Number | TokKind::Word));
+        if mode == Mode::Numbers
+            && norm == "."
+            && glued(toks, j)
+            && !after_word
+            && !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+        {
+            let v: f64 = format!("0.{digits}").parse().ok()?;
+            return Some(Core::exact(j + 2, v, Form::Digits));
+        }
+        return None;
+    }
     if tok.kind == TokKind::Number {
         if norm.contains(':') {
             return Some(Core::exact(j + 1, 0.0, Form::Clock));
@@ -148,28 +281,36 @@ fn parse_core(toks: &Tokens, j: usize, lex: &Lexicon) -> Option<Core> {
                 _ => None,
             };
         }
+        if let Some(core) = parse_slash(toks, j, lex) {
+            return Some(core);
+        }
         let Some((v, suffixed)) = parse_digits(norm, lex) else {
             // Digits glued to letters ("3rd", "5G", "25th"): not a count.
             let lead: String = norm.chars().take_while(char::is_ascii_digit).collect();
             let v: f64 = lead.parse().ok()?;
             return Some(Core::exact(j + 1, v, Form::Compound));
         };
-        let mut core = Core::exact(j + 1, v, Form::Digits);
-        if !suffixed {
-            // "1.5 million", "20 thousand", "2 dozen"
-            if let Some(scale) = n.scales.get(toks.norm_at(j + 1)) {
-                core = Core::exact(j + 2, v * *scale as f64, Form::Digits);
-            } else if let Some(m) = n.multiples.get(toks.norm_at(j + 1)) {
-                core = Core::exact(j + 2, v * *m as f64, Form::Digits);
-            } else if let Some(scale) = n.scale_suffixes.get(toks.norm_at(j + 1))
-                && toks.kind(j + 1) == Some(TokKind::Word)
-                && norm.contains('.')
-            {
-                // "1.5 bn", "2.3 mln" (only after decimals, so "5 m" stays metres)
-                core = Core::exact(j + 2, v * *scale as f64, Form::Digits);
-            }
+        if suffixed {
+            return Some(Core::exact(j + 1, v, Form::Digits)); // "42k"
         }
-        return Some(core);
+        // "1.5 million", "20 thousand", "2 dozen", "4 thousand 3 hundred and 21"
+        let next = toks.norm_at(j + 1);
+        if scale_of(lex, next, true).is_some() || multiple_of(lex, next, true).is_some() {
+            let start = Card {
+                small: v,
+                has_small: true,
+                ..Card::default()
+            };
+            return parse_cardinal(toks, j, j + 1, start, Form::Digits, lex, mode);
+        }
+        if let Some(scale) = n.scale_suffixes.get(next)
+            && toks.kind(j + 1) == Some(TokKind::Word)
+            && norm.contains('.')
+        {
+            // "1.5 bn", "2.3 mln" (only after decimals, so "5 m" stays metres)
+            return Some(Core::exact(j + 2, v * *scale as f64, Form::Digits));
+        }
+        return Some(Core::exact(j + 1, v, Form::Digits));
     }
     if tok.kind != TokKind::Word {
         return None;
@@ -211,123 +352,433 @@ fn parse_core(toks: &Tokens, j: usize, lex: &Lexicon) -> Option<Core> {
             });
         }
     }
-    parse_words(toks, j, lex)
+    parse_words(toks, j, lex, mode)
 }
 
-/// Cardinal words: "twenty-five", "two hundred and twenty", "a dozen",
-/// "half a million", "three million".
-fn parse_words(toks: &Tokens, j: usize, lex: &Lexicon) -> Option<Core> {
-    let n = &lex.numbers;
-    let word_value = |w: &str| -> Option<f64> {
-        if let Some(v) = n.units.get(w).or_else(|| n.tens.get(w)) {
-            return Some(*v as f64);
-        }
-        // "twenty-five"
-        let (a, b) = w.split_once('-')?;
-        let t = n.tens.get(a)?;
-        let u = n.units.get(b).filter(|u| **u < 10)?;
-        Some((t + u) as f64)
-    };
-    let first = toks.norm(j);
-    // "half a million", "a quarter of a million"
-    if let Some(frac) = n.fractions.get(first) {
-        let mut k = j + 1;
-        if toks.norm_at(k) == "of" {
-            k += 1;
-        }
-        if matches!(toks.norm_at(k), "a" | "an") {
-            let w = toks.norm_at(k + 1);
-            if let Some(scale) = n.scales.get(w).or_else(|| n.multiples.get(w)) {
-                return Some(Core::exact(k + 2, frac * *scale as f64, Form::Words));
-            }
-        }
+/// "1/2", "3/4": a fraction in digits, when its denominator is one the
+/// lexicon has a fraction word for. Other digit pairs with a slash ("9/11",
+/// "24/7", "1/0", "6/15/2025") are not quantities.
+fn parse_slash(toks: &Tokens, j: usize, lex: &Lexicon) -> Option<Core> {
+    if toks.norm_at(j + 1) != "/"
+        || toks.kind(j + 2) != Some(TokKind::Number)
+        || !glued(toks, j)
+        || !glued(toks, j + 1)
+    {
         return None;
     }
-    let mut total = 0.0;
-    let mut current = 0.0;
-    let mut k = j;
-    let mut any = false;
-    let mut last_was_small = false; // a unit or ten with no scale after it yet
-    let mut only_one = true;
+    let int = |s: &str| -> Option<u64> {
+        s.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let (a, b) = (int(toks.norm(j))?, int(toks.norm(j + 2))?);
+    let pair = Core::exact(
+        j + 3,
+        a as f64,
+        Form::HyphenPair {
+            first: a,
+            second: b,
+        },
+    );
+    let slash_before = j > 0 && toks.norm(j - 1) == "/" && glued(toks, j - 1);
+    let slash_after = toks.norm_at(j + 3) == "/" && glued(toks, j + 2);
+    let known = lex
+        .numbers
+        .denominators
+        .values()
+        .any(|d| d.value == b as f64);
+    if slash_before || slash_after || !known || a >= b {
+        return Some(pair);
+    }
+    Some(Core::exact(j + 3, a as f64 / b as f64, Form::Digits))
+}
+
+/// A scale word ("thousand", "million"); its plural too ("millions") when a
+/// number comes before it.
+fn scale_of(lex: &Lexicon, w: &str, after_number: bool) -> Option<f64> {
+    let n = &lex.numbers;
+    if let Some(s) = n.scales.get(w) {
+        return Some(*s as f64);
+    }
+    let stem = w.strip_suffix('s').filter(|_| after_number)?;
+    n.scales.get(stem).map(|s| *s as f64)
+}
+
+/// A counting noun ("dozen"); its plural too ("dozens") after a number.
+fn multiple_of(lex: &Lexicon, w: &str, after_number: bool) -> Option<f64> {
+    let n = &lex.numbers;
+    if let Some(m) = n.multiples.get(w) {
+        return Some(*m as f64);
+    }
+    let stem = w.strip_suffix('s').filter(|_| after_number)?;
+    n.multiples.get(stem).map(|m| *m as f64)
+}
+
+/// The value of a cardinal word: "seven", "twenty", "twenty-five".
+fn word_value(lex: &Lexicon, w: &str) -> Option<f64> {
+    let n = &lex.numbers;
+    if let Some(v) = n.units.get(w).or_else(|| n.tens.get(w)) {
+        return Some(*v as f64);
+    }
+    let (a, b) = w.split_once('-')?;
+    let t = n.tens.get(a)?;
+    let u = n.units.get(b).filter(|u| (1..10).contains(*u))?;
+    Some((t + u) as f64)
+}
+
+fn is_ten(v: f64) -> bool {
+    (20.0..100.0).contains(&v) && v % 10.0 == 0.0
+}
+
+/// A fraction starting at token `k`: "a half", "one third", "two thirds",
+/// "five - eighths", "one-eighth", "three halves". Returns its value and
+/// end. The numerator agrees with the denominator ("one third", "two
+/// thirds"); "a third" or "one fifth" before a noun is an ordinal ("a
+/// third time").
+fn parse_fraction(toks: &Tokens, k: usize, lex: &Lexicon) -> Option<(f64, usize)> {
+    let n = &lex.numbers;
+    let w = toks.norm_at(k);
+    let (num, den_at, den_word) = if let Some((a, b)) = w.split_once('-')
+        && n.denominators.contains_key(b)
+    {
+        (word_value(lex, a)?, k + 1, b) // "one-eighth", "two-thirds"
+    } else {
+        let num = if matches!(w, "a" | "an") {
+            1.0
+        } else {
+            word_value(lex, w)?
+        };
+        let mut d = k + 1;
+        if toks.norm_at(d) == "-" {
+            d += 1; // "one - fourth"
+        }
+        (num, d + 1, toks.norm_at(d))
+    };
+    let den = n.denominators.get(den_word)?;
+    if num < 1.0 || num.fract() != 0.0 || (num > 1.0) != den.plural {
+        return None;
+    }
+    if !fraction_in_context(toks, k, den_at, den) {
+        return None;
+    }
+    if den.ordinal && !den.plural {
+        let next = toks.norm_at(den_at);
+        let noun_follows = toks.kind(den_at) == Some(TokKind::Word)
+            && !matches!(next, "of" | "and" | "or")
+            && !n.and_words.contains(next)
+            && scale_of(lex, next, false).is_none();
+        if noun_follows {
+            return None;
+        }
+    }
+    Some((num / den.value, den_at))
+}
+
+/// Is the fraction word spanning tokens `start..end` a fraction here, not
+/// another word ("the first half", "the past two quarters", "half past")?
+fn fraction_in_context(toks: &Tokens, start: usize, end: usize, den: &Denominator) -> bool {
+    let before = start.checked_sub(1).map_or("", |p| toks.norm(p));
+    !den.not_after.contains(before) && !den.not_before.contains(toks.norm_at(end))
+}
+
+/// A cardinal being read: `total` holds the finished groups ("three
+/// million"), `hundreds` and `small` the group being read ("two hundred",
+/// "forty-five").
+#[derive(Debug, Clone, Copy, Default)]
+struct Card {
+    total: f64,
+    hundreds: f64,
+    small: f64,
+    has_small: bool,
+    /// The last scale of a thousand or more, 0 before one.
+    last_scale: f64,
+    /// The last thing read was a scale word or "hundred".
+    after_scale: bool,
+    /// `small` was read after "and" ("two hundred and five").
+    small_after_and: bool,
+}
+
+impl Card {
+    fn value(&self) -> f64 {
+        self.total + self.hundreds + self.small
+    }
+}
+
+/// Cardinal words and digits with scale words, from token `k` with the
+/// state `card` (`start` is the phrase's first token):
+///
+/// ```text
+/// cardinal := group (scale group?)* ("and" fraction)?
+/// group    := small | small "hundred" ("and"? small)? | small multiple
+/// small    := "twenty-five" | "twenty five" | "fifty - two" | digits | fraction
+/// ```
+///
+/// "and" joins parts of one number only after a hundred or more ("two
+/// hundred and five", not "two and three"), except before a fraction
+/// ("one and a half"). Reading stops at the last complete number, so "3
+/// hundred and 2 hundred" is 300 and then 200.
+fn parse_cardinal(
+    toks: &Tokens,
+    start: usize,
+    mut k: usize,
+    mut card: Card,
+    form: Form,
+    lex: &Lexicon,
+    mode: Mode,
+) -> Option<Core> {
+    let n = &lex.numbers;
+    let mut best = (card.has_small || card.total > 0.0).then_some((k, card.value()));
+    // The number before the last "and", in case what follows it is a new number.
+    let mut before_and: Option<(usize, f64)> = None;
+    let finish = |best: Option<(usize, f64)>| {
+        best.map(|(end, v)| {
+            let weak = end == start + 1
+                && (toks.norm(start) == "one" || scale_of(lex, toks.norm(start), false).is_some());
+            Core {
+                weak,
+                ..Core::exact(end, v, form)
+            }
+        })
+    };
+    let conflict = |card: &Card, best, before_and| {
+        if card.small_after_and {
+            before_and
+        } else {
+            best
+        }
+    };
     loop {
         let w = toks.norm_at(k);
-        if toks.kind(k) != Some(TokKind::Word) {
-            break;
+        let kind = toks.kind(k);
+        let any = card.has_small || card.hundreds > 0.0 || card.total > 0.0;
+        // A fraction: "two thirds", "one - fourth".
+        if !any && let Some((f, end)) = parse_fraction(toks, k, lex) {
+            card.small = f;
+            card.has_small = true;
+            k = end;
+            best = Some((k, card.value()));
+            // "two thirds of a million"
+            let mut s = k;
+            if toks.norm_at(s) == "of" && matches!(toks.norm_at(s + 1), "a" | "an") {
+                s += 2;
+            }
+            let w = toks.norm_at(s);
+            if let Some(m) = scale_of(lex, w, false).or_else(|| multiple_of(lex, w, false)) {
+                best = Some((s + 1, f * m));
+            }
+            return finish(best);
         }
-        if (w == "a" || w == "an") && !any {
+        if kind == Some(TokKind::Word)
+            && let Some(v) = word_value(lex, w)
+        {
+            if card.has_small {
+                // "twenty five" is one number; "two three" is not.
+                if !(is_ten(card.small) && v < 10.0 && v > 0.0) {
+                    break;
+                }
+                card.small += v;
+            } else {
+                card.small = v;
+                card.has_small = true;
+            }
+            card.after_scale = false;
+            k += 1;
+            best = Some((k, card.value()));
+            continue;
+        }
+        // Digits after a scale in a number that started with digits:
+        // "4 thousand 3 hundred and 21".
+        if kind == Some(TokKind::Number)
+            && form == Form::Digits
+            && card.after_scale
+            && !card.has_small
+            && w.bytes().all(|b| b.is_ascii_digit())
+        {
+            let v: f64 = w.parse().ok()?;
             let next = toks.norm_at(k + 1);
-            if n.scales.contains_key(next) || n.multiples.contains_key(next) {
-                current = 1.0;
-                any = true;
-                only_one = false;
-                last_was_small = true;
+            let smaller_scale = next == "hundred"
+                || scale_of(lex, next, false).is_some_and(|s| s < card.last_scale);
+            if !(card.small_after_and || smaller_scale) || v >= 1000.0 {
+                break;
+            }
+            card.small = v;
+            card.has_small = true;
+            card.after_scale = false;
+            k += 1;
+            best = Some((k, card.value()));
+            continue;
+        }
+        // "fifty - two"
+        if w == "-"
+            && is_ten(card.small)
+            && toks.kind(k + 1) == Some(TokKind::Word)
+            && let Some(u) =
+                word_value(lex, toks.norm_at(k + 1)).filter(|u| (1.0..10.0).contains(u))
+        {
+            card.small += u;
+            k += 2;
+            best = Some((k, card.value()));
+            continue;
+        }
+        // "a hundred", "a million", "a dozen"
+        if matches!(w, "a" | "an") && !any {
+            let next = toks.norm_at(k + 1);
+            if next == "hundred"
+                || scale_of(lex, next, false).is_some()
+                || multiple_of(lex, next, false).is_some()
+            {
+                card.small = 1.0;
+                card.has_small = true;
                 k += 1;
                 continue;
             }
             break;
         }
-        if let Some(v) = word_value(w) {
-            if last_was_small {
-                // "twenty five" is fine; "two three" is not a number.
-                let prev_is_ten = current >= 20.0 && current % 10.0 == 0.0 && current < 100.0;
-                if !(prev_is_ten && v < 10.0) && current % 100.0 != 0.0 {
+        if w == "hundred" || (w == "hundreds" && card.has_small) {
+            if card.hundreds > 0.0 {
+                best = conflict(&card, best, before_and);
+                break;
+            }
+            if !card.has_small && any {
+                break;
+            }
+            card.hundreds = if card.has_small { card.small } else { 1.0 } * 100.0;
+            card.small = 0.0;
+            card.has_small = false;
+            card.small_after_and = false;
+            card.after_scale = true;
+            k += 1;
+            best = Some((k, card.value()));
+            continue;
+        }
+        if let Some(s) = scale_of(lex, w, any).filter(|s| *s >= 1000.0) {
+            let group = card.hundreds + card.small;
+            if card.has_small || card.hundreds > 0.0 {
+                if card.last_scale > 0.0 && s >= card.last_scale {
+                    best = conflict(&card, best, before_and);
                     break;
                 }
-            }
-            if w != "one" {
-                only_one = false;
-            }
-            current += v;
-            any = true;
-            last_was_small = true;
-            k += 1;
-            continue;
-        }
-        if w == "hundred" && any {
-            current = if current == 0.0 {
-                100.0
+                card.total += group * s;
+            } else if card.total > 0.0 && card.after_scale && s > card.last_scale {
+                card.total *= s; // "three thousand millions"
+            } else if !any {
+                card.total = s; // "million": a bare scale
             } else {
-                current * 100.0
-            };
-            only_one = false;
-            last_was_small = false;
+                break;
+            }
+            card.hundreds = 0.0;
+            card.small = 0.0;
+            card.has_small = false;
+            card.small_after_and = false;
+            card.last_scale = s;
+            card.after_scale = true;
             k += 1;
+            best = Some((k, card.value()));
             continue;
         }
-        if let Some(scale) = n.scales.get(w).filter(|s| **s >= 1000)
-            && any
-        {
-            total += if current == 0.0 { 1.0 } else { current } * *scale as f64;
-            current = 0.0;
-            only_one = false;
-            last_was_small = false;
-            k += 1;
-            continue;
-        }
-        if let Some(m) = n.multiples.get(w)
-            && any
-        {
-            current = if current == 0.0 { 1.0 } else { current } * *m as f64;
-            only_one = false;
-            k += 1;
+        if let Some(m) = multiple_of(lex, w, any).filter(|_| any) {
+            if card.has_small && card.hundreds > 0.0 {
+                card.small *= m; // "three hundred and two dozens"
+            } else {
+                card.small = (card.hundreds + card.small) * m;
+                card.hundreds = 0.0;
+                card.has_small = true;
+            }
+            best = Some((k + 1, card.value()));
             break;
         }
-        if w == "and" && any && k + 1 < toks.len() && word_value(toks.norm(k + 1)).is_some() {
-            // "two hundred and twenty", not "two and three"
-            if total + current >= 100.0 {
+        if n.and_words.contains(w) && any {
+            // "one and a half", "two million and a half", "five and a half million"
+            if let Some((f, end)) = parse_fraction(toks, k + 1, lex) {
+                let whole_group = card.has_small || card.hundreds > 0.0;
+                let scale_next = scale_of(lex, toks.norm_at(end), false).is_some();
+                if !whole_group && card.last_scale > 0.0 && !scale_next {
+                    card.total += f * card.last_scale;
+                } else {
+                    card.small += f;
+                    card.has_small = true;
+                }
+                card.after_scale = false;
+                k = end;
+                best = Some((k, card.value()));
+                if scale_next {
+                    continue;
+                }
+                break;
+            }
+            // "two hundred and five", "4 thousand 3 hundred and 21", not "and 0"
+            let next = toks.norm_at(k + 1);
+            let word_next = toks.kind(k + 1) == Some(TokKind::Word)
+                && word_value(lex, next).is_some_and(|v| v > 0.0);
+            let digits_next = form == Form::Digits
+                && toks.kind(k + 1) == Some(TokKind::Number)
+                && next.bytes().all(|b| b.is_ascii_digit())
+                && next.parse::<f64>().is_ok_and(|v| v > 0.0);
+            if card.value() >= 100.0 && !card.has_small && (word_next || digits_next) {
+                before_and = best;
+                card.small_after_and = true;
+                card.after_scale = true;
                 k += 1;
-                last_was_small = false;
+                continue;
+            }
+            break;
+        }
+        // "three million, two hundred": a comma between groups.
+        if mode == Mode::Numbers
+            && w == ","
+            && card.after_scale
+            && card.last_scale >= 1000.0
+            && toks.kind(k + 1) == Some(TokKind::Word)
+            && word_value(lex, toks.norm_at(k + 1)).is_some()
+        {
+            let after = toks.norm_at(k + 2);
+            if after == "hundred"
+                || scale_of(lex, after, false).is_some_and(|s| s < card.last_scale)
+            {
+                k += 1;
                 continue;
             }
         }
         break;
     }
-    if !any || k == j {
+    finish(best)
+}
+
+/// Cardinal words: "twenty-five", "two hundred and twenty", "a dozen",
+/// "half a million", "two thirds", "one and a half".
+fn parse_words(toks: &Tokens, j: usize, lex: &Lexicon, mode: Mode) -> Option<Core> {
+    let n = &lex.numbers;
+    let first = toks.norm(j);
+    // Most words start no number ("twenty-five" and "one-eighth" by their head).
+    let head = first.split_once('-').map_or(first, |(a, _)| a);
+    if !n.cardinal_starts.contains(head) {
         return None;
     }
-    let mut core = Core::exact(k, total + current, Form::Words);
-    core.weak = only_one;
-    Some(core)
+    // "half a million", "half million", "quarter of a million", "half a dozen"
+    // ("a quarter of a million" is a fraction of a scale, below)
+    if let Some(&frac) = n.fractions.get(first) {
+        let mut s = j + 1;
+        if toks.norm_at(s) == "of" {
+            s += 1;
+        }
+        if matches!(toks.norm_at(s), "a" | "an") {
+            s += 1;
+        }
+        let w = toks.norm_at(s);
+        if let Some(m) = scale_of(lex, w, false).or_else(|| multiple_of(lex, w, false)) {
+            return Some(Core::exact(s + 1, frac * m, Form::Words));
+        }
+    }
+    // "half" alone ("more than half")
+    if let Some(d) = n.denominators.get(first)
+        && d.alone
+        && !d.plural
+        && fraction_in_context(toks, j, j + 1, d)
+    {
+        return Some(Core::exact(j + 1, 1.0 / d.value, Form::Words));
+    }
+    parse_cardinal(toks, j, j, Card::default(), Form::Words, lex, mode)
 }
 
 impl NumberPhrase {
@@ -372,6 +823,25 @@ impl NumberPhrase {
                 }
             }
         };
+        let point_like = !core.vague && lo == hi;
+        let interval = match qualifier {
+            Qualifier::Exact | Qualifier::Vague | Qualifier::Range => Interval::closed(lo, hi),
+            Qualifier::AtLeast => Interval::above(lo, true),
+            Qualifier::MoreThan => Interval::above(lo, false),
+            Qualifier::AtMost => Interval::below(hi, true),
+            Qualifier::LessThan => Interval::below(hi, false),
+            Qualifier::Approximately if point_like => {
+                let (a, b) = (lo * low, lo * high);
+                Interval::closed(a.min(b), a.max(b))
+            }
+            Qualifier::Nearly if point_like => Interval {
+                lo: (lo * low).min(lo),
+                lo_inclusive: true,
+                hi: lo,
+                hi_inclusive: false,
+            },
+            Qualifier::Approximately | Qualifier::Nearly => Interval::closed(lo, hi),
+        };
         NumberPhrase {
             start,
             end: core.end,
@@ -383,21 +853,119 @@ impl NumberPhrase {
             fractional: !core.is_integer(),
             weak: core.weak,
             point: (lo == hi && lo.fract() == 0.0).then(|| to_count(lo)),
+            figure: point_like.then_some(lo),
+            interval,
         }
     }
 }
 
 /// The number phrase starting at token `i`, if any. Qualifiers before the
 /// figure are part of the phrase, so callers should try the earliest token.
+/// Figures are read as counts: signs are not read ("minus 5" is 5).
 pub fn parse_at(toks: &Tokens, i: usize, lex: &Lexicon) -> Option<NumberPhrase> {
-    // "between 10 and 20", "from 10 to 20"
+    parse_phrase(toks, i, lex, Mode::Counts)
+}
+
+fn parse_phrase(toks: &Tokens, i: usize, lex: &Lexicon, mode: Mode) -> Option<NumberPhrase> {
+    let first = parse_single(toks, i, lex, mode)?;
+    Some(join_bounds(toks, &first, lex, mode).unwrap_or(first))
+}
+
+fn is_bound(q: Qualifier) -> bool {
+    matches!(
+        q,
+        Qualifier::AtLeast | Qualifier::MoreThan | Qualifier::AtMost | Qualifier::LessThan
+    )
+}
+
+/// A lower and an upper bound joined into one range: "more than 10 and
+/// fewer than 40" is [11, 39]; "at most 100, at least 20" is [20, 100].
+fn join_bounds(toks: &Tokens, a: &NumberPhrase, lex: &Lexicon, mode: Mode) -> Option<NumberPhrase> {
+    if !is_bound(a.qualifier) {
+        return None;
+    }
+    let mut k = a.end;
+    while k < a.end + 2 && lex.numbers.bound_joiners.contains(toks.norm_at(k)) {
+        k += 1;
+    }
+    if k == a.end {
+        return None;
+    }
+    let b = parse_single(toks, k, lex, mode)?;
+    if !is_bound(b.qualifier) || a.qualifier.is_lower_bound() == b.qualifier.is_lower_bound() {
+        return None;
+    }
+    let (lower, upper) = if a.qualifier.is_lower_bound() {
+        (a, &b)
+    } else {
+        (&b, a)
+    };
+    let counts = !a.fractional && !b.fractional;
+    if lower.interval.lo >= upper.interval.hi || (counts && lower.value.lo() > upper.value.hi()) {
+        return None; // "more than 40 and less than 10": two bounds
+    }
+    Some(NumberPhrase {
+        start: a.start,
+        end: b.end,
+        core_start: a.core_start,
+        core_end: b.core_end,
+        value: Bounds::new(lower.value.min, upper.value.max),
+        qualifier: Qualifier::Range,
+        form: a.form,
+        fractional: a.fractional || b.fractional,
+        weak: false,
+        point: None,
+        figure: None,
+        interval: Interval {
+            lo: lower.interval.lo,
+            lo_inclusive: lower.interval.lo_inclusive,
+            hi: upper.interval.hi,
+            hi_inclusive: upper.interval.hi_inclusive,
+        },
+    })
+}
+
+/// Does a figure start at `k` (or after "than"/"to" there)? Words after a
+/// figure qualify it only when no other figure follows them: "5000 or
+/// less" is a bound, "5000 or less than 6000" is two figures.
+fn figure_follows(toks: &Tokens, k: usize, lex: &Lexicon, mode: Mode) -> bool {
+    parse_core(toks, k, lex, mode).is_some()
+        || (matches!(toks.norm_at(k), "than" | "to")
+            && parse_core(toks, k + 1, lex, mode).is_some())
+}
+
+/// "forty-five (45)": the same figure repeated in brackets is one figure.
+fn with_echo(toks: &Tokens, core: Core, lex: &Lexicon, mode: Mode) -> Core {
+    if core.vague || core.lo != core.hi || toks.norm_at(core.end) != "(" {
+        return core;
+    }
+    match parse_core(toks, core.end + 1, lex, mode) {
+        Some(b)
+            if matches!(b.form, Form::Digits | Form::Words)
+                && !b.vague
+                && b.lo == core.lo
+                && b.hi == core.hi
+                && toks.norm_at(b.end) == ")" =>
+        {
+            Core {
+                end: b.end + 1,
+                ..core
+            }
+        }
+        _ => core,
+    }
+}
+
+/// One phrase: a figure or a range with the qualifiers around it.
+fn parse_single(toks: &Tokens, i: usize, lex: &Lexicon, mode: Mode) -> Option<NumberPhrase> {
+    // "between 10 and 20", "from 10 to 20", but not "rose from 224 to 639"
     let w = toks.norm_at(i);
-    if (w == "between" || w == "from")
-        && let Some(a) = parse_core(toks, i + 1, lex)
+    if (w == "between" || (w == "from" && !is_change_verb(toks, i + 1)))
+        && let Some(a) = parse_core(toks, i + 1, lex, mode)
     {
         let joiner = if w == "between" { "and" } else { "to" };
         if toks.norm_at(a.end) == joiner
-            && let Some(b) = parse_core(toks, a.end + 1, lex)
+            && let Some(b) = parse_core(toks, a.end + 1, lex, mode)
             && a.hi < b.lo
             && matches!(a.form, Form::Digits | Form::Words | Form::Vague)
             && matches!(b.form, Form::Digits | Form::Words | Form::Vague)
@@ -421,10 +989,10 @@ pub fn parse_at(toks: &Tokens, i: usize, lex: &Lexicon) -> Option<NumberPhrase> 
     }
     // A qualifier before the figure.
     let (qualifier, core_start) = match lex.qualifiers_before.match_at(toks, i) {
-        Some((len, q)) if parse_core(toks, i + len, lex).is_some() => (*q, i + len),
+        Some((len, q)) if parse_core(toks, i + len, lex, mode).is_some() => (*q, i + len),
         _ => (Qualifier::Exact, i),
     };
-    let mut core = parse_core(toks, core_start, lex)?;
+    let mut core = parse_core(toks, core_start, lex, mode)?;
     if !matches!(core.form, Form::Digits | Form::Words | Form::Vague) {
         return Some(NumberPhrase::from_core(
             i,
@@ -434,16 +1002,17 @@ pub fn parse_at(toks: &Tokens, i: usize, lex: &Lexicon) -> Option<NumberPhrase> 
             lex,
         ));
     }
+    core = with_echo(toks, core, lex, mode);
     let mut qualifier = qualifier;
     if core.lo != core.hi && !core.vague {
         qualifier = Qualifier::Range; // "10-20"
     }
-    // "10 to 20", "10 - 20", "two or three"
+    // "10 to 20", "10 - 20", "20 through 100", "two or three"
     let joiner = toks.norm_at(core.end);
     if qualifier == Qualifier::Exact
         && !core.vague
-        && matches!(joiner, "to" | "-" | "–" | "or")
-        && let Some(b) = parse_core(toks, core.end + 1, lex)
+        && lex.numbers.range_joiners.contains(joiner)
+        && let Some(b) = parse_core(toks, core.end + 1, lex, mode)
         && matches!(b.form, Form::Digits | Form::Words)
         && !b.vague
         && b.lo > core.hi
@@ -461,16 +1030,173 @@ pub fn parse_at(toks: &Tokens, i: usize, lex: &Lexicon) -> Option<NumberPhrase> 
         qualifier = Qualifier::Vague;
     }
     let mut phrase = NumberPhrase::from_core(i, core_start, core, qualifier, lex);
-    // "14 or more", "50-plus", "50+"
-    if matches!(qualifier, Qualifier::Exact | Qualifier::Vague) {
-        if toks.norm(core.end - 1).ends_with("-plus") {
-            phrase = NumberPhrase::from_core(i, core_start, core, Qualifier::AtLeast, lex);
-        } else if let Some((len, q)) = lex.qualifiers_after.match_at(toks, core.end) {
-            phrase = NumberPhrase::from_core(i, core_start, core, *q, lex);
-            phrase.end = core.end + len;
+    match qualifier {
+        // "14 or more", "50-plus", "50+", "five hundred or less"; "about 500
+        // or more" is at least 500.
+        Qualifier::Exact | Qualifier::Vague | Qualifier::Approximately => {
+            if toks.norm(core.end - 1).ends_with("-plus") {
+                phrase = NumberPhrase::from_core(i, core_start, core, Qualifier::AtLeast, lex);
+            } else if let Some((len, q)) = lex.qualifiers_after.match_at(toks, core.end)
+                && !figure_follows(toks, core.end + len, lex, mode)
+            {
+                phrase = NumberPhrase::from_core(i, core_start, core, *q, lex);
+                phrase.end = core.end + len;
+            }
         }
+        // "less than 5000 or equal"
+        Qualifier::MoreThan | Qualifier::LessThan => {
+            if let Some((len, _)) = lex.numbers.or_equal.match_at(toks, core.end)
+                && !figure_follows(toks, core.end + len, lex, mode)
+            {
+                let q = if qualifier == Qualifier::MoreThan {
+                    Qualifier::AtLeast
+                } else {
+                    Qualifier::AtMost
+                };
+                phrase = NumberPhrase::from_core(i, core_start, core, q, lex);
+                phrase.end = core.end + len;
+            }
+        }
+        _ => {}
     }
     Some(phrase)
+}
+
+/// A number recognised in running text by [`find_numbers`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberMention {
+    /// Byte span of the whole mention: qualifiers ("more than") and a
+    /// percent sign or word included.
+    pub span: Range<usize>,
+    /// Byte span of the figure alone ("20" in "more than 20 percent").
+    pub core: Range<usize>,
+    /// The figure as written when it is one number ("more than 20" → 20,
+    /// "two thirds" → 0.667, "1.5m" → 1,500,000); `None` for ranges and
+    /// vague quantities.
+    pub value: Option<f64>,
+    /// What the wording says about the quantity: `[20, 20]` for "20",
+    /// `(20, inf)` for "more than 20", `[10, 20]` for "10 to 20",
+    /// `(-inf, 700]` for "up to 700", `[24, 99]` for "dozens".
+    pub interval: Interval,
+    /// How the wording qualifies the figure (the claims' qualifiers).
+    pub qualifier: Qualifier,
+    /// A percentage ("20%", "20 percent", "twenty per cent").
+    pub percent: bool,
+    /// A vague quantity ("dozens", "several hundred"), which other
+    /// recognisers do not count as a number.
+    pub vague: bool,
+    /// Why the number is not a count of something, as far as the words
+    /// next to it tell (a percentage, money, an age, a time of day, a
+    /// year...); `None` for a plain number.
+    pub reason: Option<Reason>,
+}
+
+impl NumberMention {
+    /// A range ("10 to 20") or a bound ("more than 20", "up to 700").
+    pub fn is_range(&self) -> bool {
+        matches!(
+            self.qualifier,
+            Qualifier::Range
+                | Qualifier::AtLeast
+                | Qualifier::MoreThan
+                | Qualifier::AtMost
+                | Qualifier::LessThan
+        )
+    }
+}
+
+/// Finds the numbers in `text`: cardinals in digits or words, fractions,
+/// ranges, bounds and percentages, each with its byte span and its value as
+/// bounds on the real line.
+///
+/// This is the claims extractor's grammar ([`parse_at`]) read without the
+/// assumption that every figure counts something: decimals and fractions
+/// keep their value, and words that are not numbers in running text are
+/// left out ("the one you mentioned", ordinals, clock times, scores and
+/// year spans such as "2013-14").
+///
+/// ```
+/// use crosscheck::extract::numbers::find_numbers;
+/// use crosscheck::lexicon::Lexicon;
+///
+/// let lex = Lexicon::builtin();
+/// let found = find_numbers("More than 20 people, or 1.5 percent, died.", &lex);
+/// assert_eq!(found.len(), 2);
+/// assert_eq!(found[0].value, Some(20.0));
+/// assert_eq!((found[0].interval.lo, found[0].interval.lo_inclusive), (20.0, false));
+/// assert!(found[1].percent);
+/// assert_eq!(found[1].value, Some(1.5));
+/// ```
+pub fn find_numbers(text: &str, lex: &Lexicon) -> Vec<NumberMention> {
+    let mut toks = Tokens::new();
+    toks.tokenize(text, 0);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(np) = parse_phrase(&toks, i, lex, Mode::Numbers) else {
+            i += 1;
+            continue;
+        };
+        i = np.end;
+        if let Some(m) = mention(&toks, &np, lex) {
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// The mention for a parsed phrase, or `None` when the phrase is not a
+/// number in running text.
+fn mention(toks: &Tokens, np: &NumberPhrase, lex: &Lexicon) -> Option<NumberMention> {
+    let byte_start = |k: usize| toks.get(k).map_or(0, |t| t.start);
+    let byte_end = |k: usize| toks.get(k).map_or(0, |t| t.end);
+    let mut core = byte_start(np.core_start)..byte_end(np.core_end - 1);
+    let mut span = byte_start(np.start)..byte_end(np.end - 1);
+    match np.form {
+        Form::Digits | Form::Words | Form::Vague => {}
+        // Clock times, scores, phone numbers, year spans: not quantities.
+        Form::Clock | Form::HyphenPair { .. } => return None,
+        // "19-year-old", "12-day": the digits before the hyphen; "4th",
+        // "5G", "10pm": not numbers.
+        Form::Compound => {
+            let text = toks.norm(np.core_start);
+            let digits = text.find('-')?;
+            if !text[..digits].bytes().all(|b| b.is_ascii_digit()) {
+                return None; // "3rd-largest"
+            }
+            core = core.start..core.start + digits;
+            span = core.clone();
+        }
+    }
+    // "the one you mentioned", "which one": a pronoun.
+    if np.weak
+        && np.start == np.core_start
+        && toks.norm(np.core_start) == "one"
+        && np
+            .start
+            .checked_sub(1)
+            .is_some_and(|p| lex.numbers.one_pronoun_after.contains(toks.norm(p)))
+    {
+        return None;
+    }
+    let reason = context::classify(toks, np, lex);
+    let mut percent = false;
+    if np.form != Form::Compound
+        && let Some((len, _)) = lex.language.percent_words.match_at(toks, np.end)
+    {
+        percent = true;
+        span.end = byte_end(np.end + len - 1);
+    }
+    Some(NumberMention {
+        span,
+        core,
+        value: np.figure,
+        interval: np.interval,
+        qualifier: np.qualifier,
+        percent,
+        vague: np.form == Form::Vague,
+        reason,
+    })
 }
 
 /// Is the phrase at `i` the start of a change ("rose from 224 to 639"),
@@ -674,8 +1400,289 @@ mod tests {
         let lex = Lexicon::builtin();
         let mut t = Tokens::new();
         t.tokenize("rose from 224 to 639", 0);
+        assert_eq!(parse_at(&t, 1, &lex), None);
         let p = parse_at(&t, 2, &lex).unwrap();
         assert_eq!(p.value, Bounds::exact(224));
+        t.tokenize("from 224 to 639", 0);
+        assert_eq!(parse_at(&t, 0, &lex).unwrap().qualifier, Qualifier::Range);
+    }
+
+    #[test]
+    fn claims_read_comparisons_joined_bounds_and_spelled_out_counts() {
+        use Qualifier::*;
+        type Case = (
+            &'static str,
+            Option<u64>,
+            Option<u64>,
+            Qualifier,
+            &'static str,
+        );
+        let cases: &[Case] = &[
+            // Comparisons, as numbers.yaml words them.
+            ("exactly 20 people", Some(20), Some(20), Exact, "exactly 20"),
+            ("equal to 20", Some(20), Some(20), Exact, "equal to 20"),
+            (
+                "greater than 100",
+                Some(101),
+                None,
+                MoreThan,
+                "greater than 100",
+            ),
+            (
+                "exceeded 1,000 by Friday",
+                Some(1001),
+                None,
+                MoreThan,
+                "exceeded 1,000",
+            ),
+            (
+                "less than or equal to 30",
+                None,
+                Some(30),
+                AtMost,
+                "less than or equal to 30",
+            ),
+            (
+                "equal to or more than 30",
+                Some(30),
+                None,
+                AtLeast,
+                "equal to or more than 30",
+            ),
+            ("30 or fewer", None, Some(30), AtMost, "30 or fewer"),
+            ("65 and over", Some(65), None, AtLeast, "65 and over"),
+            (
+                "less than 5000 or equal",
+                None,
+                Some(5000),
+                AtMost,
+                "less than 5000 or equal",
+            ),
+            (">700", Some(701), None, MoreThan, ">700"),
+            // A qualifier after the figure, not before another figure.
+            (
+                "5000 or less than 6000",
+                Some(5000),
+                Some(5000),
+                Exact,
+                "5000",
+            ),
+            ("50 and more than 100", Some(50), Some(50), Exact, "50"),
+            (
+                "about 500 or more",
+                Some(500),
+                None,
+                AtLeast,
+                "about 500 or more",
+            ),
+            // Two bounds joined into a range, when they make one.
+            (
+                "more than 10 and fewer than 40 people",
+                Some(11),
+                Some(39),
+                Range,
+                "more than 10 and fewer than 40",
+            ),
+            (
+                "at most 100 and at least 20",
+                Some(20),
+                Some(100),
+                Range,
+                "at most 100 and at least 20",
+            ),
+            (
+                "more than 40 and less than 10",
+                Some(41),
+                None,
+                MoreThan,
+                "more than 40",
+            ),
+            (
+                "20 through 100",
+                Some(20),
+                Some(100),
+                Range,
+                "20 through 100",
+            ),
+            // Spelled-out and mixed counts.
+            (
+                "two hundred and thirty one people",
+                Some(231),
+                Some(231),
+                Exact,
+                "two hundred and thirty one",
+            ),
+            (
+                "Forty-five (45) people",
+                Some(45),
+                Some(45),
+                Exact,
+                "Forty-five (45)",
+            ),
+            (
+                "one and a half million",
+                Some(1_500_000),
+                Some(1_500_000),
+                Exact,
+                "one and a half million",
+            ),
+            (
+                "a quarter of a million",
+                Some(250_000),
+                Some(250_000),
+                Exact,
+                "a quarter of a million",
+            ),
+            (
+                "half million",
+                Some(500_000),
+                Some(500_000),
+                Exact,
+                "half million",
+            ),
+            (
+                "3 hundred and 21",
+                Some(321),
+                Some(321),
+                Exact,
+                "3 hundred and 21",
+            ),
+            ("three dozens", Some(36), Some(36), Exact, "three dozens"),
+            // Counts have no sign.
+            ("minus 5", Some(5), Some(5), Exact, "5"),
+        ];
+        let lex = Lexicon::builtin();
+        let mut t = Tokens::new();
+        for (input, min, max, q, text) in cases {
+            t.tokenize(input, 0);
+            let p = (0..t.len())
+                .find_map(|i| parse_at(&t, i, &lex))
+                .unwrap_or_else(|| panic!("no number in {input:?}"));
+            let span = &input[t.get(p.start).unwrap().start..t.get(p.end - 1).unwrap().end];
+            assert_eq!(
+                (p.value, p.qualifier, span),
+                (b(*min, *max), *q, *text),
+                "{input}"
+            );
+        }
+    }
+
+    /// Values found by `find_numbers`, in order.
+    fn values(text: &str) -> Vec<Option<f64>> {
+        find_numbers(text, &Lexicon::builtin())
+            .iter()
+            .map(|m| m.value.map(|v| (v * 1e9).round() / 1e9))
+            .collect()
+    }
+
+    #[test]
+    fn numbers_in_words_digits_and_fractions() {
+        let cases: &[(&str, f64)] = &[
+            ("two hundred and twenty-five", 225.0),
+            ("Three hundred and thirty one", 331.0),
+            ("twenty-one thousand eleven", 21_011.0),
+            ("seven hundred twenty-one thousand and twelve", 721_012.0),
+            ("nineteen hundred", 1900.0),
+            ("two quadrillion", 2e15),
+            ("fifty - two", 52.0),
+            ("nil", 0.0),
+            ("naught", 0.0),
+            ("1,000,000", 1e6),
+            ("1.5m", 1.5e6),
+            ("1,674.5 million", 1_674_500_000.0),
+            ("2.12 hundred", 212.0),
+            ("a hundred", 100.0),
+            ("a million and one", 1_000_001.0),
+            ("million", 1e6),
+            ("4 thousand 3 hundred and 21", 4321.0),
+            ("three billions", 3e9),
+            ("three thousand millions", 3e9),
+            ("3 dozens", 36.0),
+            ("two hundred dozens", 2400.0),
+            ("three hundred and two dozens", 324.0),
+            ("half a million", 5e5),
+            ("half million", 5e5),
+            ("a quarter of a million", 2.5e5),
+            ("two thirds of a million", 666_666.666_666_667),
+            ("three quarters billion", 7.5e8),
+            ("half", 0.5),
+            ("a half", 0.5),
+            ("two thirds", 0.666_666_667),
+            ("one-eighth", 0.125),
+            ("five - eighths", 0.625),
+            ("three halves", 1.5),
+            ("a fifth", 0.2),
+            ("one and a half", 1.5),
+            ("three and one fourth", 3.25),
+            ("forty two and a third", 42.333_333_333),
+            ("two and a half million", 2.5e6),
+            ("one million and a half", 1.5e6),
+            ("3 million and a quarter", 3.25e6),
+            ("five billion and three quarters", 5.75e9),
+            ("one billion and a half million", 1_000_500_000.0),
+            ("1/2", 0.5),
+            ("forty-five (45)", 45.0),
+            ("45 (forty five)", 45.0),
+            ("three million, two hundred & forty", 3_000_240.0),
+            ("minus 5", -5.0),
+            ("-1.5", -1.5),
+            ("negative one", -1.0),
+            (".08", 0.08),
+        ];
+        let lex = Lexicon::builtin();
+        for (text, want) in cases {
+            let found = find_numbers(text, &lex);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(found[0].span, 0..text.len(), "{text}");
+            let got = found[0].value.unwrap_or(f64::NAN);
+            assert!(
+                (got - want).abs() <= 1e-9 * want.abs().max(1.0),
+                "{text}: {got}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_next_to_each_other_stay_apart() {
+        let cases: &[(&str, &[f64])] = &[
+            ("3 hundred and 2 hundred", &[300.0, 200.0]),
+            ("4 thousand 3 hundred and 0", &[4300.0, 0.0]),
+            ("4000 3 hundred and 21", &[4000.0, 321.0]),
+            ("3 hundred and negative one", &[300.0, -1.0]),
+            ("twenty five and thirty six", &[25.0, 36.0]),
+            ("one, two and three", &[1.0, 2.0, 3.0]),
+            ("one two and three", &[1.0, 2.0, 3.0]),
+            ("45 and 50 cases", &[45.0, 50.0]),
+            ("In 2019, 1 million 5 people", &[2019.0, 1e6, 5.0]),
+            ("one million, two million", &[1e6, 2e6]),
+            ("the past two quarters", &[2.0]),
+            ("version two and a previous version", &[2.0]),
+            ("He won 10 - 5", &[10.0, 5.0]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<Option<f64>> = want.iter().map(|v| Some(*v)).collect();
+            assert_eq!(values(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn words_that_are_not_numbers_here() {
+        for text in [
+            "the one you mentioned",
+            "Which one do you prefer?",
+            "no one was hurt",
+            "a third time",
+            "the first half of the year",
+            "half past noon",
+            "a quarter past noon",
+            "a man and a woman",
+            "the number 1/0",
+            "the 9/11 attacks",
+            "open 24/7",
+            "last semester",
+        ] {
+            assert_eq!(values(text), vec![], "{text}");
+        }
     }
 
     #[test]
@@ -686,6 +1693,8 @@ mod tests {
         assert!(parse_at(&t, 0, &lex).unwrap().weak);
         t.tokenize("one hundred", 0);
         assert!(!parse_at(&t, 0, &lex).unwrap().weak);
+        t.tokenize("million", 0);
+        assert!(parse_at(&t, 0, &lex).unwrap().weak);
     }
 
     #[test]
@@ -703,5 +1712,149 @@ mod tests {
         );
         t.tokenize("a 19-year-old", 0);
         assert_eq!(parse_at(&t, 1, &lex).unwrap().form, Form::Compound);
+    }
+
+    /// (text, span, value, interval as (lo, lo inclusive, hi, hi inclusive), percent)
+    type MentionCase = (
+        &'static str,
+        &'static str,
+        Option<f64>,
+        (f64, bool, f64, bool),
+        bool,
+    );
+
+    #[test]
+    fn find_numbers_gives_spans_values_and_real_bounds() {
+        const INF: f64 = f64::INFINITY;
+        let cases: &[MentionCase] = &[
+            (
+                "639 deaths",
+                "639",
+                Some(639.0),
+                (639.0, true, 639.0, true),
+                false,
+            ),
+            (
+                "about 1.5",
+                "about 1.5",
+                Some(1.5),
+                (1.35, true, 1.65, true),
+                false,
+            ),
+            (
+                "more than 20",
+                "more than 20",
+                Some(20.0),
+                (20.0, false, INF, false),
+                false,
+            ),
+            (
+                "at least 14",
+                "at least 14",
+                Some(14.0),
+                (14.0, true, INF, false),
+                false,
+            ),
+            (
+                "up to 700",
+                "up to 700",
+                Some(700.0),
+                (-INF, false, 700.0, true),
+                false,
+            ),
+            (
+                "under 170",
+                "under 170",
+                Some(170.0),
+                (-INF, false, 170.0, false),
+                false,
+            ),
+            (
+                "nearly 700",
+                "nearly 700",
+                Some(700.0),
+                (630.0, true, 700.0, false),
+                false,
+            ),
+            (
+                "10 to 20 people",
+                "10 to 20",
+                None,
+                (10.0, true, 20.0, true),
+                false,
+            ),
+            ("dozens", "dozens", None, (24.0, true, 99.0, true), false),
+            (
+                "rose 14 % in June",
+                "14 %",
+                Some(14.0),
+                (14.0, true, 14.0, true),
+                true,
+            ),
+            (
+                "1.5m people",
+                "1.5m",
+                Some(1.5e6),
+                (1.5e6, true, 1.5e6, true),
+                false,
+            ),
+            (
+                "a 12-day war",
+                "12",
+                Some(12.0),
+                (12.0, true, 12.0, true),
+                false,
+            ),
+            (
+                "thirty percentage",
+                "thirty percentage",
+                Some(30.0),
+                (30.0, true, 30.0, true),
+                true,
+            ),
+            (
+                "one hundred percents",
+                "one hundred percents",
+                Some(100.0),
+                (100.0, true, 100.0, true),
+                true,
+            ),
+            (
+                "minus five per cent",
+                "minus five per cent",
+                Some(-5.0),
+                (-5.0, true, -5.0, true),
+                true,
+            ),
+        ];
+        let lex = Lexicon::builtin();
+        for (text, span, value, (lo, loi, hi, hii), percent) in cases {
+            let found = find_numbers(text, &lex);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            let m = &found[0];
+            assert_eq!(&text[m.span.clone()], *span, "{text}");
+            assert_eq!(m.value, *value, "{text}");
+            let iv = m.interval;
+            assert!((iv.lo - lo).abs() < 1e-9 || iv.lo == *lo, "{text}: {iv:?}");
+            assert!((iv.hi - hi).abs() < 1e-9 || iv.hi == *hi, "{text}: {iv:?}");
+            assert_eq!((iv.lo_inclusive, iv.hi_inclusive), (*loi, *hii), "{text}");
+            assert_eq!(m.percent, *percent, "{text}");
+        }
+    }
+
+    #[test]
+    fn find_numbers_leaves_out_what_is_not_a_quantity() {
+        let lex = Lexicon::builtin();
+        for text in [
+            "the May 4th",
+            "at 10:30",
+            "a 3-1 win",
+            "in 2013-14",
+            "a man",
+            "5G",
+        ] {
+            let found = find_numbers(text, &lex);
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
     }
 }

@@ -83,6 +83,25 @@ pub struct Vague {
     pub needs_of: bool,
 }
 
+/// A fraction word: "third" and "thirds" are 1/3 of something.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Denominator {
+    /// 3 for "third".
+    pub value: f64,
+    /// The plural form ("thirds"), which follows numerators above one.
+    pub plural: bool,
+    /// Also an ordinal ("a third time"): "a third" is a fraction only
+    /// before "of" or where nothing countable follows.
+    pub ordinal: bool,
+    /// A fraction on its own, with no numerator ("half").
+    pub alone: bool,
+    /// Words before the fraction (or its numerator) that make it another
+    /// word: "the past two quarters", "the first half".
+    pub not_after: HashSet<Box<str>>,
+    /// Words after it that make it another word: "half past three".
+    pub not_before: HashSet<Box<str>>,
+}
+
 /// Number words.
 #[derive(Debug, Clone, Default)]
 pub struct Numbers {
@@ -92,6 +111,24 @@ pub struct Numbers {
     pub scale_suffixes: HashMap<Box<str>, u64>,
     pub multiples: HashMap<Box<str>, u64>,
     pub fractions: HashMap<Box<str>, f64>,
+    /// Fraction words, singular and plural ("third", "thirds").
+    pub denominators: HashMap<Box<str>, Denominator>,
+    /// Words that make a figure negative ("minus", "negative", "-").
+    pub negative_words: HashSet<Box<str>>,
+    /// Words joining parts of one number ("two hundred and five").
+    pub and_words: HashSet<Box<str>>,
+    /// Words between the ends of a range ("10 to 20", "10-20").
+    pub range_joiners: HashSet<Box<str>>,
+    /// Words joining a lower and an upper bound into a range
+    /// ("more than 10 and fewer than 40").
+    pub bound_joiners: HashSet<Box<str>>,
+    /// Words after a strict bound that make it inclusive ("less than 5 or equal").
+    pub or_equal: PhraseTable<()>,
+    /// Words after which "one" is a pronoun ("the one", "which one").
+    pub one_pronoun_after: HashSet<Box<str>>,
+    /// The words a spelled-out number can start with (derived from the
+    /// tables above), so that other words are passed over at once.
+    pub cardinal_starts: HashSet<Box<str>>,
     pub vague: PhraseTable<Vague>,
     pub vague_multipliers: PhraseTable<Vague>,
     pub approx_low: f64,

@@ -74,6 +74,45 @@ struct RawNumbers {
     vague_multipliers: Vec<RawVague>,
     approximation: RawApprox,
     qualifiers: Vec<RawQualifier>,
+    // Added later: optional, so that older numbers.yaml files still load.
+    #[serde(default)]
+    denominators: Vec<RawDenominator>,
+    #[serde(default)]
+    negative_words: Vec<String>,
+    #[serde(default = "default_and_words")]
+    and_words: Vec<String>,
+    #[serde(default = "default_range_joiners")]
+    range_joiners: Vec<String>,
+    #[serde(default)]
+    bound_joiners: Vec<String>,
+    #[serde(default)]
+    or_equal: Vec<String>,
+    #[serde(default)]
+    one_pronoun_after: Vec<String>,
+}
+
+fn default_and_words() -> Vec<String> {
+    vec!["and".into()]
+}
+
+fn default_range_joiners() -> Vec<String> {
+    ["to", "-", "–", "or"].map(String::from).to_vec()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDenominator {
+    singular: String,
+    plural: String,
+    value: f64,
+    #[serde(default)]
+    ordinal: bool,
+    #[serde(default)]
+    alone: bool,
+    #[serde(default)]
+    not_after: Vec<String>,
+    #[serde(default)]
+    not_before: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -146,15 +185,44 @@ pub(super) fn compile_numbers(
     }
     n.approx_low = raw.approximation.low;
     n.approx_high = raw.approximation.high;
+    for d in raw.denominators {
+        for (word, plural) in [(&d.singular, false), (&d.plural, true)] {
+            n.denominators.insert(
+                word.to_lowercase().into(),
+                Denominator {
+                    value: d.value,
+                    plural,
+                    ordinal: d.ordinal,
+                    alone: d.alone,
+                    not_after: words(&d.not_after),
+                    not_before: words(&d.not_before),
+                },
+            );
+        }
+    }
+    n.negative_words = words(&raw.negative_words);
+    n.and_words = words(&raw.and_words);
+    n.range_joiners = words(&raw.range_joiners);
+    n.bound_joiners = words(&raw.bound_joiners);
+    n.or_equal = table(&raw.or_equal);
+    n.one_pronoun_after = words(&raw.one_pronoun_after);
+    n.cardinal_starts = (n.units.keys())
+        .chain(n.tens.keys())
+        .chain(n.scales.keys())
+        .chain(n.fractions.keys())
+        .chain(n.denominators.keys())
+        .cloned()
+        .chain(["a".into(), "an".into()])
+        .collect();
     for q in raw.qualifiers {
         let kind = Qualifier::parse(&q.kind.value)
-            .filter(|k| !matches!(k, Qualifier::Exact | Qualifier::Range | Qualifier::Vague))
+            .filter(|k| !matches!(k, Qualifier::Range | Qualifier::Vague))
             .ok_or_else(|| {
                 err_at(
                     file,
                     &q.kind,
                     format!("unknown qualifier kind `{}`", q.kind.value),
-                    "use one of: at_least, more_than, at_most, less_than, approximately, nearly",
+                    "use one of: exact, at_least, more_than, at_most, less_than, approximately, nearly",
                 )
             })?;
         match q.position.as_ref().map(|p| p.value.as_str()) {
