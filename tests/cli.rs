@@ -547,3 +547,54 @@ fn extract_all_explains_every_number_that_is_not_a_claim() {
             .all(|c| c.get("claim").is_none() && c["metric"].is_string())
     );
 }
+
+#[test]
+fn a_lexicon_folder_replaces_one_file_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.md");
+    std::fs::write(
+        &article,
+        "---\nid: a\npublished: 2025-06-20\n---\nThe Desk Monitor said 12 people were killed in Haifa.\n",
+    )
+    .unwrap();
+    let (v, _) = json(&["extract", "--format", "json", article.to_str().unwrap()]);
+    assert_eq!(v["claims"][0]["source"], "Desk Monitor");
+    // A copy of sources.yaml with one more source folds the name.
+    let lexicon = dir.path().join("lexicon");
+    std::fs::create_dir(&lexicon).unwrap();
+    let sources = std::fs::read_to_string(root().join("data/lexicon/sources.yaml")).unwrap();
+    let extra = sources.replacen(
+        "\nsources:\n",
+        "\nsources:\n  - canonical: DM\n    kind: organisation\n    aliases: [Desk Monitor]\n",
+        1,
+    );
+    std::fs::write(lexicon.join("sources.yaml"), extra).unwrap();
+    let (v, r) = json(&[
+        "extract",
+        "--format",
+        "json",
+        "--lexicon",
+        lexicon.to_str().unwrap(),
+        article.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(v["claims"][0]["source"], "DM");
+    // A broken lexicon file is a located error.
+    std::fs::write(
+        lexicon.join("groups.yaml"),
+        "groups:\n  - name: people\n    parent: nobody\n",
+    )
+    .unwrap();
+    let r = run(&[
+        "extract",
+        "--lexicon",
+        lexicon.to_str().unwrap(),
+        article.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("groups.yaml:3:") && r.stderr.contains("unknown parent group `nobody`"),
+        "{}",
+        r.stderr
+    );
+}
