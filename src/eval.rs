@@ -226,8 +226,9 @@ const STOP: &[&str] = &[
     "news",
 ];
 
-/// Lowercase content words, with demonyms and source aliases folded.
-fn words(lex: &Lexicon, s: Option<&str>) -> BTreeSet<String> {
+/// Lowercase content words, with demonyms folded, and source aliases too
+/// when `aliases` is set.
+fn words(lex: &Lexicon, s: Option<&str>, aliases: bool) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let Some(s) = s else { return out };
     let mut t = crate::extract::text::Tokens::new();
@@ -236,7 +237,7 @@ fn words(lex: &Lexicon, s: Option<&str>) -> BTreeSet<String> {
     let mut canon = String::new();
     let mut k = 0;
     while k < t.len() {
-        if let Some((len, &idx)) = lex.sources.aliases.match_at(&t, k) {
+        if let Some((len, &idx)) = lex.sources.aliases.match_at(&t, k).filter(|_| aliases) {
             canon.push(' ');
             canon.push_str(&lex.sources.entries[idx].canonical);
             k += len;
@@ -272,13 +273,17 @@ fn words(lex: &Lexicon, s: Option<&str>) -> BTreeSet<String> {
 /// Lenient equality: the gold and predicted values share a content word;
 /// an empty gold (or one of `empty` words) matches an empty prediction.
 fn lenient(lex: &Lexicon, gold: Option<&str>, pred: Option<&str>, empty: &[&str]) -> bool {
-    let g = words(lex, gold);
-    let p = words(lex, pred);
     let is_empty = |set: &BTreeSet<String>| set.iter().all(|w| empty.contains(&w.as_str()));
-    if is_empty(&g) {
-        return is_empty(&p);
-    }
-    g.intersection(&p).next().is_some()
+    // Words as written, or with aliases folded ("HRANA" and "Human Rights
+    // Activists News Agency"): either agreeing is enough.
+    [false, true].into_iter().any(|aliases| {
+        let g = words(lex, gold, aliases);
+        let p = words(lex, pred, aliases);
+        if is_empty(&g) {
+            return is_empty(&p);
+        }
+        g.intersection(&p).next().is_some()
+    })
 }
 
 /// Metric synonyms the scorer folds (dead → killed, detained → arrested).

@@ -185,7 +185,9 @@ const DATE_WORDS: &[&str] = &[
 /// and still be credited to the same source.
 const CARRY_SENTENCES: usize = 3;
 /// How many sentences back a place mentioned earlier still applies.
-const PLACE_MEMORY: usize = 4;
+const PLACE_MEMORY: usize = 6;
+/// How many paragraphs back a place mentioned earlier still applies.
+const PLACE_MEMORY_BLOCKS: usize = 3;
 
 #[derive(Debug, Clone)]
 struct Sentence {
@@ -256,7 +258,7 @@ impl Discourse {
         self.places
             .iter()
             .rev()
-            .find(|(s, b, _)| sentence - s <= PLACE_MEMORY && block - b <= 1)
+            .find(|(s, b, _)| sentence - s <= PLACE_MEMORY && block - b <= PLACE_MEMORY_BLOCKS)
             .map(|(_, _, p)| p.clone())
     }
 
@@ -1255,9 +1257,39 @@ impl<'a> SentenceCtx<'a> {
         {
             return Some(Placed::known(lex, p));
         }
-        self.d
+        // A figure for a whole war or country ("the war has killed at least
+        // 40,000", "nationwide", "in total") is about a country, not the city
+        // just named: a country in the sentence, else the country of the
+        // places around it.
+        let toks: &Tokens = self.toks;
+        let aggregate =
+            (0..toks.len()).any(|k| lex.language.aggregate_markers.match_at(toks, k).is_some());
+        let fallback = self
+            .d
             .recent_place(self.si, self.s.block)
-            .or_else(|| self.d.dominant())
+            .or_else(|| self.d.dominant());
+        // A territory (the Gaza Strip, the West Bank) stands for its country here.
+        let territory = fallback.as_ref().is_some_and(|p| match p.place {
+            Where::Known(PlaceRef::Place(i)) => lex.places.places[i].territory,
+            _ => false,
+        });
+        if aggregate && !territory {
+            if let Some(c) = mentions.iter().find_map(|m| match m.place {
+                Where::Known(PlaceRef::Country(c))
+                    if m.role != Role::Actor && m.role != Role::Speaker =>
+                {
+                    Some(c)
+                }
+                _ => None,
+            }) {
+                return Some(Placed::known(lex, PlaceRef::Country(c)));
+            }
+            return fallback
+                .and_then(|p| p.country)
+                .or(self.d.dominant)
+                .map(|c| Placed::known(lex, PlaceRef::Country(c)));
+        }
+        fallback
     }
 
     /// The tokens of the clause around a figure: up to punctuation or a

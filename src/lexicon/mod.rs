@@ -180,6 +180,8 @@ pub struct Place {
     pub within: Option<usize>,
     /// It is its country's capital.
     pub capital: bool,
+    /// A territory that stands for a country in reporting (the Gaza Strip).
+    pub territory: bool,
 }
 
 /// A name text may use for a place or a country.
@@ -285,6 +287,8 @@ pub struct Language {
     pub attack_verbs: HashSet<Box<str>>,
     /// "worldwide", "globally".
     pub world_places: PhraseTable<()>,
+    /// "the war has killed", "nationwide", "in total": a country-wide figure.
+    pub aggregate_markers: PhraseTable<()>,
     /// Nouns naming events ("earthquake", "shooting"), for date claims.
     pub event_nouns: PhraseTable<()>,
     /// Capitalized words after "in" that are not places ("in English").

@@ -390,6 +390,7 @@ struct RawLanguage {
     actor_nouns: Vec<String>,
     place_prepositions: Vec<String>,
     world_places: Vec<String>,
+    aggregate_markers: Vec<String>,
     event_nouns: Vec<String>,
     not_places: Vec<String>,
     attack_verbs: Vec<String>,
@@ -443,6 +444,7 @@ pub(super) fn compile_language(
         place_prepositions: words(&r.place_prepositions),
         attack_verbs: words(&r.attack_verbs),
         world_places: table(&r.world_places),
+        aggregate_markers: table(&r.aggregate_markers),
         event_nouns: table(&r.event_nouns),
         not_places: words(&r.not_places),
         percent_words: table(&r.percent_words),
@@ -510,7 +512,6 @@ struct RawCountry {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)] // `kind` is read for validation and future use
 struct RawPlace {
     name: String,
     country: Spanned<String>,
@@ -560,6 +561,7 @@ pub(super) fn compile_places(
             country,
             within: None,
             capital: false,
+            territory: pl.kind.as_deref() == Some("territory"),
         });
         // A place never shadows a country of the same name.
         if p.names.get(&pl.name).is_none() {
