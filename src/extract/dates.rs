@@ -46,12 +46,19 @@
 //!   a month.
 //! * **Weekdays**: "Friday", "on Friday", "Friday morning", "early Friday",
 //!   "Friday's" → the most recent such day on or before the reference (an
-//!   article published on a Friday saying "Friday" means that day). "last
-//!   Friday", "this past Friday", "previous Friday" → strictly before the
-//!   reference; "next Friday", "this coming Friday" → strictly after; "this
-//!   Friday" → the Friday of the reference's ISO week; "Tuesday of last/next
-//!   week" → that day of the previous/next ISO week. "Good Friday", "Black
-//!   Friday" and the ordinal "the last Friday of …" are not matched.
+//!   article published on a Friday saying "Friday" means that day). "this
+//!   past Friday", "past Friday" → strictly before the reference; "this coming
+//!   Friday", "coming/upcoming Friday" → strictly after. "last Friday",
+//!   "previous Friday" → the Friday of the previous ISO week, "next Friday" →
+//!   the Friday of the next ISO week: a bare weekday already covers the past
+//!   seven days, so an explicit last/next names the neighbouring week (in an
+//!   article of Thursday, "last Wednesday" is eight days back and "next
+//!   Friday" eight days ahead; on a Monday, "last Friday" is three days back).
+//!   "this Friday" → the Friday of the reference's ISO week; "Tuesday of
+//!   last/next week", "next week Wednesday", "last week on Tuesday",
+//!   "previous week - Monday" → that day of the previous/next ISO week.
+//!   "Good Friday", "Black Friday" and the ordinal "the last Friday of …" are
+//!   not matched.
 //! * **Day words**: "yesterday" and "last night" = ref−1; "today", "tonight",
 //!   "this morning/afternoon/evening" = ref; "tomorrow" = ref+1; "the day before
 //!   yesterday" = ref−2; "the day after tomorrow" = ref+2; "the previous day",
@@ -643,7 +650,13 @@ static RE_YEAR: LazyLock<Regex> = LazyLock::new(|| build(r"\b(?P<y>\d{4})\b"));
 static RE_DECADE: LazyLock<Regex> = LazyLock::new(|| build(r"\b(?P<y>\d{3}0)(?:'|’)?s\b"));
 static RE_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)\b(?:(?P<early>early|late|earlier|later)\s+(?:on\s+)?)?(?:(?P<mod>last|next|this\s+coming|this\s+past|this\s+upcoming|this|past|previous|coming)\s+)?(?P<wd><WDFULL>)\b(?:\s+(?:morning|afternoon|evening|night))?(?:\s+of\s+(?P<wk>last|next|this)\s+week\b)?",
+        r"(?i)\b(?:(?P<early>early|late|earlier|later)\s+(?:on\s+)?)?(?:(?P<mod>last|next|this\s+coming|this\s+past|this\s+upcoming|this|past|previous|coming|upcoming)\s+)?(?P<wd><WDFULL>)\b(?:\s+(?:morning|afternoon|evening|night))?(?:\s+of\s+(?P<wk>last|next|this)\s+week\b)?",
+    )
+});
+/// "next week Wednesday", "last week on Tuesday", "previous week - Monday".
+static RE_WEEK_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?P<wk>last|this|next|previous|current)\s+week(?:\s*[-–—,]\s*|\s+on\s+|\s+)(?P<wd><WDAY>)",
     )
 });
 static RE_DAY_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -1587,7 +1600,11 @@ impl<'t> Scanner<'t> {
                 (Some(_), None) => WeekdayMode::ThisWeek,
                 (Some(_), Some(_)) => return,
                 (None, None) => WeekdayMode::OnOrBefore,
-                (None, Some("last" | "past" | "previous" | "this past")) => WeekdayMode::Before,
+                // A bare weekday already covers the past seven days, so "last" and
+                // "next" name the previous and next calendar weeks.
+                (None, Some("last" | "previous")) => WeekdayMode::LastWeek,
+                (None, Some("next")) => WeekdayMode::NextWeek,
+                (None, Some("past" | "this past")) => WeekdayMode::Before,
                 (None, Some("this")) => WeekdayMode::ThisWeek,
                 (None, Some(_)) => WeekdayMode::After,
             };
@@ -1613,11 +1630,31 @@ impl<'t> Scanner<'t> {
                         | "previous"
                         | "past"
                         | "coming"
+                        | "upcoming"
                 )
             {
                 // Holidays, and the remains of a rejected "the last Friday of …".
                 return;
             }
+            self.relative(whole.range(), Rel::Weekday(day, mode));
+        });
+        each_match(&RE_WEEK_WEEKDAY, text, |c| {
+            let (Some(whole), Some(wk), Some(wd)) = (c.get(0), c.name("wk"), c.name("wd")) else {
+                return;
+            };
+            let Some(day) = weekday_token(wd.as_str()) else {
+                return;
+            };
+            let week = wk.as_str().to_ascii_lowercase();
+            if week != "this" && week != "current" && cue_before(text, whole.start()) == "the" {
+                // "the last week Monday …" is not a day of a week.
+                return;
+            }
+            let mode = match week.as_str() {
+                "last" | "previous" => WeekdayMode::LastWeek,
+                "next" => WeekdayMode::NextWeek,
+                _ => WeekdayMode::ThisWeek,
+            };
             self.relative(whole.range(), Rel::Weekday(day, mode));
         });
     }
@@ -2494,7 +2531,11 @@ mod tests {
         ("early Friday", FRI, "early Friday", "rel", "2025-06-20"),
         ("late on Monday night", FRI, "late on Monday night", "rel", "2025-06-16"),
         ("last Friday", FRI, "last Friday", "rel", "2025-06-13"),
-        ("last Monday", FRI, "last Monday", "rel", "2025-06-16"),
+        ("last Monday", FRI, "last Monday", "rel", "2025-06-09"),
+        ("last Thursday", FRI, "last Thursday", "rel", "2025-06-12"),
+        ("previous Monday", FRI, "previous Monday", "rel", "2025-06-09"),
+        ("last Saturday", "2025-06-16", "last Saturday", "rel", "2025-06-14"),
+        ("past Wednesday", FRI, "past Wednesday", "rel", "2025-06-18"),
         ("this past Friday", FRI, "this past Friday", "rel", "2025-06-13"),
         ("next Friday", FRI, "next Friday", "rel", "2025-06-27"),
         ("next Monday", FRI, "next Monday", "rel", "2025-06-23"),
@@ -2502,6 +2543,15 @@ mod tests {
         ("this Friday", FRI, "this Friday", "rel", "2025-06-20"),
         ("this Sunday", FRI, "this Sunday", "rel", "2025-06-22"),
         ("this Monday", FRI, "this Monday", "rel", "2025-06-16"),
+        ("next Saturday", FRI, "next Saturday", "rel", "2025-06-28"),
+        ("this coming Saturday", FRI, "this coming Saturday", "rel", "2025-06-21"),
+        ("upcoming Saturday", FRI, "upcoming Saturday", "rel", "2025-06-21"),
+        ("next week Wednesday", FRI, "next week Wednesday", "rel", "2025-06-25"),
+        ("next week on Tuesday", FRI, "next week on Tuesday", "rel", "2025-06-24"),
+        ("last week on Tuesday", FRI, "last week on Tuesday", "rel", "2025-06-10"),
+        ("previous week - Monday", FRI, "previous week - Monday", "rel", "2025-06-09"),
+        ("this week Monday", FRI, "this week Monday", "rel", "2025-06-16"),
+        ("next week Mon", FRI, "next week Mon", "rel", "2025-06-23"),
         // Day words.
         ("yesterday", FRI, "yesterday", "rel", "2025-06-19"),
         ("Yesterday afternoon", FRI, "Yesterday afternoon", "rel", "2025-06-19"),
