@@ -38,7 +38,11 @@
 //!   is closest to the reference (the most recent one after "since"). "last
 //!   June" is the latest June before the reference's month, "next June" the
 //!   first one after it, "this June" the one in the reference year.
-//!   early/mid/late keep month precision.
+//!   early/mid/late and "the beginning/middle/end of June" keep month
+//!   precision (a claim dated "mid-June" must not pretend to a day); the
+//!   modifier is inside the span. "late last month", "early next week", "the
+//!   end of this month" and "the end of the month/week" (the current one)
+//!   are the whole month or week.
 //! * **May, March, Mar** and the weekday abbreviations (**Sat, Sun, Wed**, …)
 //!   count only when capitalized in the text, and May/March only next to a day
 //!   or year or after a cue, so "he may go" and "the march on the capital" are
@@ -98,8 +102,12 @@
 //! * **Years**: a four-digit number 1900-2100 standing alone → a year point,
 //!   reported as [`DateKind::Year`] with `year_context` true after a cue (in,
 //!   since, by, until, till, through, throughout, from, before, after, during,
-//!   early, late, mid, mid-, pre-, post-, of, year, circa, a season, between …
-//!   and); "the 2015 deal" and "2018 people" have `year_context` false.
+//!   pre-, post-, of, year, circa, a season, between … and); "the 2015 deal"
+//!   and "2018 people" have `year_context` false. "early 2014", "mid-2014",
+//!   "late 2019", "the beginning/middle/end of 2020" → the first, middle or
+//!   last third of the year (January-April, May-August, September-December),
+//!   still a `Year` with `year_context` true; "late last year", "the end of
+//!   the year" (the current one) are Relative thirds.
 //!   "2013-2015", "2014-15", "between 2013 and 2015", "from 2013 to 2015",
 //!   "from 2007 to the end of 2008" → the range Jan 1 2013 ..= Dec 31 2015;
 //!   "the 1990s" → 1990-01-01 ..= 1999-12-31 (all with `year_context` true).
@@ -119,13 +127,37 @@
 //!   20 June", "June 12 - July 3, 2025", "between June 13 and June 20", "from
 //!   June 13 to June 20", "from March to May", "Jan-Feb 2017", "from April
 //!   until the end of June" → an inclusive range of days; month- or
-//!   year-precision ends become their first/last day ("the end/middle of" is
-//!   read as the whole unit). A year written on one end only applies to both
-//!   (the start moves back a year if it would otherwise come after the end);
-//!   without any year the start is resolved as a single date and the end
-//!   follows it. After "from"/"between", an end may be relative: "between Jan
-//!   2019 and today", "from 2010 until now", "from next Monday to Friday" (a
-//!   bare weekday at the end is the first one from the start on).
+//!   year-precision ends become their first/last day ("the end of June" is
+//!   the whole month, "the end of 2008" its last third). A year written on
+//!   one end only applies to both (the start moves back a year if it would
+//!   otherwise come after the end); without any year the start is resolved as
+//!   a single date and the end follows it. After "from"/"between", an end may
+//!   be relative or another kind of period: "between Jan 2019 and today",
+//!   "from 2010 until now", "from March to date" (the start is then the
+//!   latest one on or before the reference), "from next Monday to Friday",
+//!   "between now and November 15" (a bare weekday or a year-less date at
+//!   the end is the first one from the start on), "between the end of 2007
+//!   and the end of 2008", "from 2017-Q1 to 2018-Q1".
+//! * **Parts of months and years**: "the last week of July", "the first
+//!   week of 2015", "the first 2 weeks of 2021", "the last four months of
+//!   2021", "the first ten days of last year", "the 15th day of next month",
+//!   "the third month of 2021". Weeks are Monday..Sunday and belong to the
+//!   month or year that holds their Thursday, so the weeks of a year are its
+//!   ISO weeks ("the first week of 2015" = 2014-12-29..2015-01-04) and "the
+//!   last week of July 2016" is July 25-31. Absolute when the month or year
+//!   is written, Relative for "this month", "last year", ….
+//! * **Weeks of a day**: "the week of April 10" → the Monday..Sunday week
+//!   holding that day; "the week beginning/starting/commencing February 4",
+//!   "w/c Feb 4" → the seven days from it.
+//! * **Day of the month alone**: "on the 18th", "since the 4th," (after on,
+//!   since, by, until, till, from, before, after, and only before punctuation:
+//!   "the 18th century", "on the 18th floor" are not dates), "the 21st this
+//!   month", "Mon 13th", "Tuesday the eleventh", "Monday 21!" → the closest
+//!   such day to the reference (in its month for "this month"), on the
+//!   weekday when one is written, like a month and day without a year. A
+//!   bare number after a weekday must end the clause ("on Monday 21 people
+//!   died" is a count). A weekday before a numeric date is kept with it
+//!   ("Friday 2018-7-6").
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -534,6 +566,59 @@ enum Res {
         span: Span,
         sign: i64,
     },
+    /// The whole calendar week, month or year a candidate names: "the end of this month".
+    Whole(Box<Res>),
+    /// A part of a whole month or year: "the last week of July", "the first 2 weeks of 2021".
+    PartOf {
+        period: Box<Res>,
+        part: Part,
+    },
+    /// A third of a year (0: January-April, 1: May-August, 2: September-December):
+    /// "early 2019", "mid-2019", "the end of 2020", "late last year".
+    YearThird {
+        year: Box<Res>,
+        third: u8,
+    },
+    /// The week of a day: Monday ..= Sunday around it ("the week of April 10"), or the
+    /// seven days from it ("the week beginning February 4").
+    WeekOf {
+        day: Box<Res>,
+        from_day: bool,
+    },
+    /// A day of the month without its month ("on the 18th", "Mon 13th"): the closest such
+    /// day to the reference, on the given weekday; in the reference's month when
+    /// `this_month`.
+    DayOfMonth {
+        day: u8,
+        weekday: Option<Weekday>,
+        this_month: bool,
+    },
+}
+
+/// The unit of a part of a period: "the first *week* of July".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PartUnit {
+    Day,
+    Week,
+    Month,
+}
+
+/// "the first week", "the last 3 months", "the 15th day": `count` units starting at the
+/// `index`-th one (1-based), counted from the end when `from_end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Part {
+    unit: PartUnit,
+    from_end: bool,
+    index: u32,
+    count: u32,
+}
+
+/// What a whole period is made of, for taking parts of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PeriodUnit {
+    Week,
+    Month,
+    Year,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -713,6 +798,44 @@ static RE_OFFSET_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?P<body><NUM>\s+<UNIT>s?(?:(?:\s*,\s*|\s+and\s+|\s+)<NUM>\s+<UNIT>s?)*)\s+(?P<dir>before|after|from)\s+$",
     )
 });
+/// "the first week of ", "the last 3 months of ", "the 15th day of " right before a month
+/// or a year.
+static RE_PART_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?:the\s+)?(?P<ord>last|final|<ORDW>|[0-3]?\d(?:st|nd|rd|th))\s+(?:(?P<n><NUM>)\s+)?(?P<u>day|week|month)s?\s+of\s+$",
+    )
+});
+/// "mid-", "early ", "the end of " right before a year (or a month, for the last form).
+static RE_THIRD_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?:(?P<m1>early|mid|late)(?:\s*-\s*|\s+)|(?:the\s+)?(?P<m2>end|beginning|start|middle)\s+of\s+(?:the\s+year\s+)?)$",
+    )
+});
+/// "the end of the year", "the beginning of the month", "end of the week".
+static RE_END_OF_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?:the\s+)?(?P<m>end|beginning|start|middle)\s+of\s+(?:the\s+)?(?P<u>year|month|week)\b",
+    )
+});
+/// "the week of ", "the week beginning ", "w/c " right before a day.
+static RE_WEEK_OF_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)(?:\b(?:the\s+)?week\s+(?P<k>of|beginning|starting|commencing)(?:\s+on)?|\bw/c)\s+$",
+    )
+});
+/// A weekday right before a written date: "Friday 2018-07-06".
+static RE_WEEKDAY_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| build(r"(?i)\b(?P<wd><WDAY>)\s*,?\s*$"));
+/// "Mon 13th", "Tuesday the eleventh", "Monday 21!".
+static RE_WEEKDAY_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?P<wd><WDAY>),?\s+(?P<the>the\s+)?(?:(?P<d>[0-3]?\d)(?P<sfx>st|nd|rd|th)?|(?P<dw><ORDW>))\b",
+    )
+});
+/// "on the 18th", "the 21st this month".
+static RE_THE_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    build(r"(?i)\bthe\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?P<this>\s+(?:of\s+)?this\s+month\b)?")
+});
 /// "… until now", "… to date", "… till the present" after the start of a range.
 static RE_UNTIL_NOW: LazyLock<Regex> = LazyLock::new(|| {
     build(
@@ -720,12 +843,12 @@ static RE_UNTIL_NOW: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// What may separate the two ends of a range; "the end of" etc. only approximate the end.
-static RE_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    build(r"(?i)^\s*(?P<c><CONN>)\s*(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?$")
-});
-static RE_RANGE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    build(r"(?i)\b(?P<pre>between|from)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?$")
-});
+static RE_GAP: LazyLock<Regex> = LazyLock::new(|| build(r"(?i)^\s*(?P<c><CONN>)\s*$"));
+static RE_RANGE_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| build(r"(?i)\b(?P<pre>between|from)\s+$"));
+/// "between now and ", "from now until " right before the end of a range.
+static RE_NOW_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| build(r"(?i)\b(?P<pre>between|from)\s+(?:now|today)\s+(?P<c><CONN>)\s+$"));
 
 // ---------------------------------------------------------------------------
 // Text context helpers (all offsets are char boundaries of the original text)
@@ -1315,17 +1438,52 @@ fn parse_span(body: &str) -> Option<Result<Span, Span>> {
 }
 
 /// One end of a range found by `combine_ranges`.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 enum End {
     Written(Parts),
     Relative(Rel),
+    /// Any other candidate with a fixed extent: "the end of 2008", "Q1 2017".
+    Other(Res, DateKind),
 }
 
 impl End {
-    fn to_res(self) -> Res {
+    /// `past`: a written date without a year is the latest one on or before the reference
+    /// ("from March to date").
+    fn to_res(&self, past: bool) -> Res {
         match self {
-            End::Written(parts) => Res::Abs { parts, past: false },
-            End::Relative(rel) => Res::Rel(rel),
+            End::Written(parts) => Res::Abs {
+                parts: *parts,
+                past,
+            },
+            End::Relative(rel) => Res::Rel(*rel),
+            End::Other(res, _) => res.clone(),
+        }
+    }
+
+    fn kind(&self) -> DateKind {
+        match self {
+            End::Written(p) if p.month == 0 => DateKind::Year { year_context: true },
+            End::Written(p) => absolute(p.year.is_some()),
+            End::Relative(_) => DateKind::Relative,
+            End::Other(_, kind) => *kind,
+        }
+    }
+}
+
+/// The kind of a range from its ends: relative when one is, a year range when both are
+/// years, else absolute (with a written year when one has it).
+fn range_kind(a: DateKind, b: DateKind) -> DateKind {
+    match (a, b) {
+        (DateKind::Relative, _) | (_, DateKind::Relative) => DateKind::Relative,
+        (DateKind::Year { .. }, DateKind::Year { .. }) => DateKind::Year { year_context: true },
+        _ => {
+            let written = |k| {
+                matches!(
+                    k,
+                    DateKind::Absolute { year_written: true } | DateKind::Year { .. }
+                )
+            };
+            absolute(written(a) || written(b))
         }
     }
 }
@@ -1833,6 +1991,13 @@ impl<'t> Scanner<'t> {
                         End::Written(Parts::new(Some(p.year), 0, None))
                     }
                     Res::Rel(rel @ (Rel::Shift { .. } | Rel::Weekday(..))) => End::Relative(*rel),
+                    Res::YearThird { .. }
+                    | Res::PartOf { .. }
+                    | Res::DayOfMonth { .. }
+                    | Res::Months {
+                        year: YearSpec::Written(_),
+                        ..
+                    } => End::Other(c.res.clone(), c.kind),
                     _ => return None,
                 };
                 Some((c.span.clone(), end))
@@ -1862,7 +2027,23 @@ impl<'t> Scanner<'t> {
                 found.push(Cand {
                     span: start..sa.end + whole.end(),
                     kind: DateKind::Relative,
-                    res: Res::Between(Box::new(a.to_res()), Box::new(now_end.to_res())),
+                    res: Res::Between(Box::new(a.to_res(true)), Box::new(now_end.to_res(false))),
+                });
+            }
+            // "between now and November 15th", "from now until June"
+            if let Some(now) = RE_NOW_PREFIX.captures(&text[window..sa.start])
+                && let (Some(whole), Some(p), Some(conn)) =
+                    (now.get(0), now.name("pre"), now.name("c"))
+                && connector_fits(Some(&p.as_str().to_ascii_lowercase()), conn.as_str())
+            {
+                let now_start = Res::Rel(Rel::Shift {
+                    span: Span { months: 0, days: 0 },
+                    sign: 0,
+                });
+                found.push(Cand {
+                    span: window + whole.start()..sa.end,
+                    kind: DateKind::Relative,
+                    res: Res::Between(Box::new(now_start), Box::new(a.to_res(false))),
                 });
             }
             for (sb, b) in &atoms[i + 1..] {
@@ -1896,8 +2077,8 @@ impl<'t> Scanner<'t> {
                     }
                     _ if pre.is_none() => continue,
                     _ => (
-                        Res::Between(Box::new(a.to_res()), Box::new(b.to_res())),
-                        DateKind::Relative,
+                        Res::Between(Box::new(a.to_res(false)), Box::new(b.to_res(false))),
+                        range_kind(a.kind(), b.kind()),
                     ),
                 };
                 found.push(Cand {
@@ -1957,6 +2138,276 @@ impl<'t> Scanner<'t> {
             });
         }
         self.cands.extend(found);
+    }
+}
+
+impl<'t> Scanner<'t> {
+    /// "Mon 13th", "Tuesday the eleventh", "Monday 21!", "on the 18th", "the 21st this
+    /// month": a day of the month whose month is left to the reference.
+    fn days_of_month(&mut self) {
+        let text = self.text;
+        each_match(&RE_WEEKDAY_DAY, text, |c| {
+            let (Some(whole), Some(wd)) = (c.get(0), c.name("wd")) else {
+                return;
+            };
+            let Some(weekday) = weekday_token(wd.as_str()) else {
+                return;
+            };
+            let Some(day) = day_of(c, "d", "dw") else {
+                return;
+            };
+            if month_from_name(word_after(text, whole.end())).is_some() {
+                // "Friday 13 June" is a full date, matched elsewhere.
+                return;
+            }
+            let digits = c.name("d").is_some();
+            if digits && !number_right_ok(text, whole.end()) {
+                return;
+            }
+            let the = c.name("the").is_some();
+            if !digits && !the {
+                // "On Tuesday, first responders …"
+                return;
+            }
+            let next = text[whole.end()..].trim_start();
+            if digits && !the && c.name("sfx").is_none() && next.starts_with(char::is_alphanumeric)
+            {
+                // "on Monday 21 people died": a count, not a day.
+                return;
+            }
+            let res = Res::DayOfMonth {
+                day,
+                weekday: Some(weekday),
+                this_month: false,
+            };
+            self.push(whole.range(), absolute(false), res);
+        });
+        each_match(&RE_THE_DAY, text, |c| {
+            let (Some(whole), Some(d)) = (c.get(0), c.name("d")) else {
+                return;
+            };
+            let Some(day) = d
+                .as_str()
+                .parse::<u8>()
+                .ok()
+                .filter(|d| (1..=31).contains(d))
+            else {
+                return;
+            };
+            let this_month = c.name("this").is_some();
+            if !this_month {
+                // "on the 18th." but not "on the 18th floor" nor "of the 20th century".
+                let next = text[whole.end()..].trim_start();
+                if !(next.is_empty() || next.starts_with(['.', ',', ';', ':', '!', '?', ')'])) {
+                    return;
+                }
+                let cue = cue_before(text, whole.start());
+                let week_of = cue == "of"
+                    && word_before(text, whole.start())
+                        .and_then(|(_, s)| word_before(text, s))
+                        .is_some_and(|(w, _)| w.eq_ignore_ascii_case("week"));
+                if !week_of
+                    && !matches!(
+                        cue.as_str(),
+                        "on" | "since" | "by" | "until" | "till" | "from" | "before" | "after"
+                    )
+                {
+                    return;
+                }
+            }
+            let res = Res::DayOfMonth {
+                day,
+                weekday: None,
+                this_month,
+            };
+            self.push(whole.range(), absolute(false), res);
+        });
+    }
+
+    /// "the end of the year", "the beginning of the month", "end of the week": the current
+    /// one.
+    fn end_of_unit(&mut self) {
+        let text = self.text;
+        each_match(&RE_END_OF_UNIT, text, |c| {
+            let (Some(whole), Some(m), Some(u)) = (c.get(0), c.name("m"), c.name("u")) else {
+                return;
+            };
+            if text[whole.end()..].starts_with(['-', '–']) {
+                // "the end of the year-long war"
+                return;
+            }
+            let res = match u.as_str().to_ascii_lowercase().as_str() {
+                "year" => Res::YearThird {
+                    year: Box::new(Res::Rel(Rel::Year(Step::This))),
+                    third: third_of(m.as_str()),
+                },
+                "month" => Res::Whole(Box::new(Res::Rel(Rel::Month(Step::This)))),
+                _ => Res::Whole(Box::new(Res::Rel(Rel::Week(Step::This)))),
+            };
+            self.push(whole.range(), DateKind::Relative, res);
+        });
+    }
+
+    /// Parts and weeks of the candidates found so far: "the last week of July", "the
+    /// first 2 weeks of 2021", "mid-2019", "the end of June", "late last year", "the week
+    /// of April 10", and a weekday before a numeric date ("Friday 2018-7-6").
+    fn anchored(&mut self) {
+        let text = self.text;
+        let mut found = Vec::new();
+        for c in &self.cands {
+            let window = floor_boundary(text, c.span.start.saturating_sub(60));
+            let before = &text[window..c.span.start];
+            let period = match &c.res {
+                Res::Abs { parts, .. } if parts.day.is_none() && parts.month != 0 => {
+                    Some(PeriodUnit::Month)
+                }
+                Res::MonthRel(..) | Res::Rel(Rel::Month(_)) => Some(PeriodUnit::Month),
+                Res::Fixed(DateValue::Point(p)) if p.month.is_none() => Some(PeriodUnit::Year),
+                Res::Rel(Rel::Year(_)) => Some(PeriodUnit::Year),
+                Res::Rel(Rel::Week(_)) => Some(PeriodUnit::Week),
+                _ => None,
+            };
+            // A part of a written year has a written year; relative stays relative.
+            let part_kind = match c.kind {
+                DateKind::Year { .. } => absolute(true),
+                k => k,
+            };
+            if let Some(unit) = period
+                && let Some(p) = RE_PART_PREFIX.captures(before)
+                && let (Some(whole), Some(ord), Some(u)) = (p.get(0), p.name("ord"), p.name("u"))
+                && let Some(part) = parse_part(ord.as_str(), p.name("n"), u.as_str())
+                && part_fits(part, unit)
+            {
+                found.push(Cand {
+                    span: window + whole.start()..c.span.end,
+                    kind: part_kind,
+                    res: Res::PartOf {
+                        period: Box::new(c.res.clone()),
+                        part,
+                    },
+                });
+            }
+            if let Some(unit) = period
+                && let Some(p) = RE_THIRD_PREFIX.captures(before)
+                && let Some(whole) = p.get(0)
+            {
+                let word = p
+                    .name("m1")
+                    .or_else(|| p.name("m2"))
+                    .map_or("", |m| m.as_str());
+                let span = window + whole.start()..c.span.end;
+                let res = match (unit, &c.res) {
+                    (PeriodUnit::Year, _) => Some(Res::YearThird {
+                        year: Box::new(c.res.clone()),
+                        third: third_of(word),
+                    }),
+                    // "the end of June", "early June": the month, at month precision.
+                    (_, Res::Abs { .. } | Res::MonthRel(..)) => Some(c.res.clone()),
+                    // "late last month", "early next week", "the end of this month".
+                    _ => Some(Res::Whole(Box::new(c.res.clone()))),
+                };
+                if let Some(res) = res {
+                    let kind = match c.kind {
+                        DateKind::Year { .. } => DateKind::Year { year_context: true },
+                        k => k,
+                    };
+                    found.push(Cand { span, kind, res });
+                }
+            }
+            let single_day = match &c.res {
+                Res::Abs { parts, .. } => parts.day.is_some() && parts.month != 0,
+                Res::DayOfMonth { .. } => true,
+                _ => false,
+            };
+            if single_day
+                && let Some(p) = RE_WEEK_OF_PREFIX.captures(before)
+                && let Some(whole) = p.get(0)
+            {
+                let from_day = !p
+                    .name("k")
+                    .is_some_and(|k| k.as_str().eq_ignore_ascii_case("of"));
+                found.push(Cand {
+                    span: window + whole.start()..c.span.end,
+                    kind: c.kind,
+                    res: Res::WeekOf {
+                        day: Box::new(c.res.clone()),
+                        from_day,
+                    },
+                });
+            }
+            if let Res::Abs { parts, past } = &c.res
+                && parts.day.is_some()
+                && parts.weekday.is_none()
+                && let Some(p) = RE_WEEKDAY_PREFIX.captures(before)
+                && let (Some(whole), Some(wd)) = (p.get(0), p.name("wd"))
+                && let Some(weekday) = weekday_token(wd.as_str())
+            {
+                found.push(Cand {
+                    span: window + whole.start()..c.span.end,
+                    kind: c.kind,
+                    res: Res::Abs {
+                        parts: Parts {
+                            weekday: Some(weekday),
+                            ..*parts
+                        },
+                        past: *past,
+                    },
+                });
+            }
+        }
+        self.cands.extend(found);
+    }
+}
+
+/// 0, 1 or 2 for the first, middle or last third of a year.
+fn third_of(word: &str) -> u8 {
+    match word.to_ascii_lowercase().as_str() {
+        "early" | "beginning" | "start" => 0,
+        "mid" | "middle" => 1,
+        _ => 2,
+    }
+}
+
+/// "first" + "2" + "weeks", "last" + "months", "15th" + "day".
+fn parse_part(ord: &str, n: Option<regex::Match>, unit: &str) -> Option<Part> {
+    let ord = ord.to_ascii_lowercase();
+    let (from_end, index) = match ord.as_str() {
+        "last" | "final" => (true, 1),
+        _ => {
+            let digits = ord.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let index = if digits.is_empty() {
+                u32::from(parse_ordinal_word(&ord)?)
+            } else {
+                digits.parse::<u32>().ok()?
+            };
+            (false, index)
+        }
+    };
+    let count = match n.map(|n| parse_count(n.as_str())) {
+        None => 1,
+        // "the first 2 weeks", "the last four months"; not "the second 3 weeks".
+        Some(Some(Some(k))) if (1..=366).contains(&k) && index == 1 => k as u32,
+        _ => return None,
+    };
+    let unit = match unit.to_ascii_lowercase().as_str() {
+        "day" => PartUnit::Day,
+        "week" => PartUnit::Week,
+        _ => PartUnit::Month,
+    };
+    (index >= 1).then_some(Part {
+        unit,
+        from_end,
+        index,
+        count,
+    })
+}
+
+/// Days of anything, weeks of months and years, months of years.
+fn part_fits(part: Part, unit: PeriodUnit) -> bool {
+    match part.unit {
+        PartUnit::Day => true,
+        PartUnit::Week => unit != PeriodUnit::Week,
+        PartUnit::Month => unit == PeriodUnit::Year,
     }
 }
 
@@ -2262,8 +2713,161 @@ fn rel_value(rel: Rel, r: Date) -> Option<DateValue> {
     }
 }
 
+fn step_offset(step: Step) -> i64 {
+    match step {
+        Step::Last => -1,
+        Step::This => 0,
+        Step::Next => 1,
+    }
+}
+
+/// The whole calendar week, month or year a candidate names ("July", "2021", "this
+/// month", "last year"), for taking parts of it.
+fn whole_period(res: &Res, reference: Option<Date>) -> Option<(Date, Date, PeriodUnit)> {
+    let month = |first: Date| {
+        Some((
+            first,
+            month_last(first.year, first.month),
+            PeriodUnit::Month,
+        ))
+    };
+    match res {
+        Res::Abs { parts, past } if parts.day.is_none() && parts.month != 0 => {
+            let p = resolve_parts(*parts, *past, reference)?;
+            Some((first_day_of(p)?, last_day_of(p)?, PeriodUnit::Month))
+        }
+        Res::MonthRel(..) => {
+            let first = resolve(res.clone(), reference)?.earliest()?;
+            month(first)
+        }
+        Res::Fixed(DateValue::Point(p)) if p.month.is_none() => Some((
+            month_first(p.year, 1),
+            month_last(p.year, 12),
+            PeriodUnit::Year,
+        )),
+        Res::Rel(Rel::Month(step)) => {
+            let r = reference?;
+            month(add_months(month_first(r.year, r.month), step_offset(*step)))
+        }
+        Res::Rel(Rel::Year(step)) => {
+            let y = reference?.year + step_offset(*step) as i32;
+            Some((month_first(y, 1), month_last(y, 12), PeriodUnit::Year))
+        }
+        Res::Rel(Rel::Week(step)) => {
+            let monday = week_monday(reference?).add_days(7 * step_offset(*step));
+            Some((monday, monday.add_days(6), PeriodUnit::Week))
+        }
+        _ => None,
+    }
+}
+
+/// The Monday of the week holding the first (or, `last`, the last) Thursday of `a..=b`:
+/// weeks belong to the month or year that holds most of their days, as ISO weeks do.
+fn thursday_week(a: Date, b: Date, last: bool) -> Date {
+    let thursday = if last {
+        b.previous_or_same(Weekday::Thursday)
+    } else {
+        let ahead = (3 - i64::from(a.weekday().index())).rem_euclid(7);
+        a.add_days(ahead)
+    };
+    thursday.add_days(-3)
+}
+
+/// `part` of the period `a..=b`: days counted from its first or last day, months of a
+/// year, and weeks as ISO weeks (Monday..Sunday, each in the month or year that holds
+/// its Thursday).
+fn part_of(a: Date, b: Date, unit: PeriodUnit, part: Part) -> Option<DateValue> {
+    let (i, n) = (i64::from(part.index) - 1, i64::from(part.count));
+    match part.unit {
+        PartUnit::Day => {
+            if i + n > b.days_since(a) + 1 {
+                return None;
+            }
+            if part.from_end {
+                range(b.add_days(-i - n + 1), b.add_days(-i))
+            } else {
+                range(a.add_days(i), a.add_days(i + n - 1))
+            }
+        }
+        PartUnit::Month => {
+            if unit != PeriodUnit::Year || i + n > 12 {
+                return None;
+            }
+            let first = if part.from_end { 12 - i - n + 1 } else { i + 1 } as u8;
+            let last = first + n as u8 - 1;
+            range(month_first(a.year, first), month_last(a.year, last))
+        }
+        PartUnit::Week => {
+            if unit == PeriodUnit::Week {
+                return None;
+            }
+            let (first, last) = (thursday_week(a, b, false), thursday_week(a, b, true));
+            if i + n > last.days_since(first) / 7 + 1 {
+                return None;
+            }
+            let start = if part.from_end {
+                last.add_days(-7 * (i + n - 1))
+            } else {
+                first.add_days(7 * i)
+            };
+            range(start, start.add_days(7 * n - 1))
+        }
+    }
+}
+
+/// The day `day` of the month closest to `r` (of `r`'s month when `this_month`), on
+/// `weekday` when given; ties go to the earlier one.
+fn day_of_month(day: u8, weekday: Option<Weekday>, this_month: bool, r: Date) -> Option<Date> {
+    let base = month_first(r.year, r.month);
+    let months = if this_month { 0..=0 } else { -14..=14 };
+    months
+        .filter_map(|k| {
+            let m = add_months(base, k);
+            Date::new(m.year, m.month, day)
+        })
+        .filter(|d| weekday.is_none_or(|w| d.weekday() == w))
+        .min_by_key(|d| (d.days_since(r).abs(), *d > r))
+}
+
 fn resolve(res: Res, reference: Option<Date>) -> Option<DateValue> {
     match res {
+        Res::Whole(inner) => {
+            let (a, b, _) = whole_period(&inner, reference)?;
+            range(a, b)
+        }
+        Res::PartOf { period, part } => {
+            let (a, b, unit) = whole_period(&period, reference)?;
+            // A single day or month keeps its precision.
+            match part_of(a, b, unit, part)? {
+                DateValue::Range(x, y) if x == y => Some(DateValue::Point(PartialDate::day(x))),
+                DateValue::Range(x, _) if part.unit == PartUnit::Month && part.count == 1 => {
+                    Some(DateValue::Point(PartialDate::month(x.year, x.month)))
+                }
+                v => Some(v),
+            }
+        }
+        Res::YearThird { year, third } => {
+            let (a, _, unit) = whole_period(&year, reference)?;
+            if unit != PeriodUnit::Year {
+                return None;
+            }
+            let first = third * 4 + 1;
+            range(month_first(a.year, first), month_last(a.year, first + 3))
+        }
+        Res::WeekOf { day, from_day } => {
+            let d = match resolve(*day, reference)? {
+                DateValue::Point(p) => p.to_date()?,
+                DateValue::Range(..) => return None,
+            };
+            let start = if from_day { d } else { week_monday(d) };
+            range(start, start.add_days(6))
+        }
+        Res::DayOfMonth {
+            day,
+            weekday,
+            this_month,
+        } => day_of_month(day, weekday, this_month, reference?)
+            .map(|d| DateValue::Point(PartialDate::day(d))),
         Res::Between(a, b) => {
             let start = resolve(*a, reference)?.earliest()?;
             let end = match *b {
@@ -2273,6 +2877,10 @@ fn resolve(res: Res, reference: Option<Date>) -> Option<DateValue> {
                         (i64::from(wd.index()) - i64::from(start.weekday().index())).rem_euclid(7);
                     start.add_days(ahead)
                 }
+                // "between now and November 15": the first one from the start on.
+                Res::Abs { parts, .. } if parts.year.is_none() => (start.year..=start.year + 1)
+                    .filter_map(|y| parts.in_year(y).and_then(last_day_of))
+                    .find(|&d| d >= start)?,
                 other => resolve(other, reference)?.latest()?,
             };
             range(start, end)
@@ -2341,6 +2949,9 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
     s.ago();
     s.calendar();
     s.periods();
+    s.days_of_month();
+    s.end_of_unit();
+    s.anchored();
     s.combine_ranges();
     s.offsets();
     // Resolve before choosing, so that a candidate that cannot keep the promise of its
@@ -2470,7 +3081,40 @@ mod tests {
         ("last March", FRI, "last March", "abs", "2025-03"),
         ("next June", FRI, "next June", "abs", "2026-06"),
         ("this September", FRI, "this September", "abs", "2025-09"),
-        ("the end of June", FRI, "June", "abs", "2025-06"),
+        ("the end of June", FRI, "the end of June", "abs", "2025-06"),
+        ("late last month", FRI, "late last month", "rel", "2025-05-01..2025-05-31"),
+        ("the end of this month", FRI, "the end of this month", "rel", "2025-06-01..2025-06-30"),
+        ("early next week", FRI, "early next week", "rel", "2025-06-23..2025-06-29"),
+        ("by the end of the month", FRI, "the end of the month", "rel", "2025-06-01..2025-06-30"),
+        // Parts of months and years; weeks are Monday..Sunday, each in the month or year
+        // that holds its Thursday (ISO weeks for years).
+        ("the last week of July", "2016-11-07", "the last week of July", "abs", "2016-07-25..2016-07-31"),
+        ("the second week of March 2020", "", "the second week of March 2020", "abs+y", "2020-03-09..2020-03-15"),
+        ("3rd week of Jan 2018", "", "3rd week of Jan 2018", "abs+y", "2018-01-15..2018-01-21"),
+        ("the first week of 2015", "", "the first week of 2015", "abs+y", "2014-12-29..2015-01-04"),
+        ("the last week of 2019", "", "the last week of 2019", "abs+y", "2019-12-23..2019-12-29"),
+        ("the first 2 weeks of 2021", "", "the first 2 weeks of 2021", "abs+y", "2021-01-04..2021-01-17"),
+        ("the last week of this month", FRI, "the last week of this month", "rel", "2025-06-23..2025-06-29"),
+        ("the last four months of 2021", "", "the last four months of 2021", "abs+y", "2021-09-01..2021-12-31"),
+        ("the third month of 2021", "", "the third month of 2021", "abs+y", "2021-03"),
+        ("the first ten days of last year", FRI, "the first ten days of last year", "rel", "2024-01-01..2024-01-10"),
+        ("the 15th day of next month", FRI, "the 15th day of next month", "rel", "2025-07-15"),
+        ("the first day of June 2020", "", "the first day of June 2020", "abs+y", "2020-06-01"),
+        // Weeks of a day.
+        ("the week of April 10th", "2017-03-01", "the week of April 10th", "abs", "2017-04-10..2017-04-16"),
+        ("the week of June 12, 2025", "", "the week of June 12, 2025", "abs+y", "2025-06-09..2025-06-15"),
+        ("the week beginning February 4", "2019-01-20", "the week beginning February 4", "abs", "2019-02-04..2019-02-10"),
+        ("w/c Feb 4", "2019-01-20", "w/c Feb 4", "abs", "2019-02-04..2019-02-10"),
+        // A day of the month without its month: the closest one (on the weekday given).
+        ("Mon 13th", "2022-05-01", "Mon 13th", "abs", "2022-06-13"),
+        ("Wed 13th", "2022-05-01", "Wed 13th", "abs", "2022-04-13"),
+        ("Tuesday the eleventh", "2019-06-10", "Tuesday the eleventh", "abs", "2019-06-11"),
+        ("on Monday 21!", "2019-01-25", "Monday 21", "abs", "2019-01-21"),
+        ("Friday the 13th", FRI, "Friday the 13th", "abs", "2025-06-13"),
+        ("on the 18th.", "2018-08-07", "the 18th", "abs", "2018-08-18"),
+        ("since the 4th,", "2018-08-07", "the 4th", "abs", "2018-08-04"),
+        ("the 21st this month", "2018-08-08", "the 21st this month", "abs", "2018-08-21"),
+        ("Friday 2018-7-6", "", "Friday 2018-7-6", "abs+y", "2018-07-06"),
         // Ranges of days and months.
         ("June 13-20", FRI, "June 13-20", "abs", "2025-06-13..2025-06-20"),
         ("June 12–13", FRI, "June 12–13", "abs", "2025-06-12..2025-06-13"),
@@ -2507,8 +3151,16 @@ mod tests {
         ("2018 people", "", "2018", "year", "2018"),
         ("2018", "", "2018", "year", "2018"),
         ("the summer of 2014", "", "2014", "year+cue", "2014"),
-        ("in early 2014", "", "2014", "year+cue", "2014"),
-        ("mid-2014", "", "2014", "year+cue", "2014"),
+        // Thirds of a year: January-April, May-August, September-December.
+        ("in early 2014", "", "early 2014", "year+cue", "2014-01-01..2014-04-30"),
+        ("mid-2014", "", "mid-2014", "year+cue", "2014-05-01..2014-08-31"),
+        ("mid 1989", "", "mid 1989", "year+cue", "1989-05-01..1989-08-31"),
+        ("late 2019", "", "late 2019", "year+cue", "2019-09-01..2019-12-31"),
+        ("by the end of 2020", "", "the end of 2020", "year+cue", "2020-09-01..2020-12-31"),
+        ("at the beginning of 2000", "", "the beginning of 2000", "year+cue", "2000-01-01..2000-04-30"),
+        ("late last year", FRI, "late last year", "rel", "2024-09-01..2024-12-31"),
+        ("by the end of the year", FRI, "the end of the year", "rel", "2025-09-01..2025-12-31"),
+        ("between the end of 2007 and the end of 2008", "", "between the end of 2007 and the end of 2008", "year+cue", "2007-09-01..2008-12-31"),
         ("pre-2008 levels", "", "2008", "year+cue", "2008"),
         ("by 2030", "", "2030", "year+cue", "2030"),
         ("until 2021", "", "2021", "year+cue", "2021"),
@@ -2639,6 +3291,10 @@ mod tests {
         ("between Jan 2019 and today", FRI, "between Jan 2019 and today", "rel", "2019-01-01..2025-06-20"),
         ("from 2010 until now", FRI, "from 2010 until now", "rel", "2010-01-01..2025-06-20"),
         ("from next Monday to Friday", FRI, "from next Monday to Friday", "rel", "2025-06-23..2025-06-27"),
+        ("from 2017-Q1 to 2018-Q1", "", "from 2017-Q1 to 2018-Q1", "abs+y", "2017-01-01..2018-03-31"),
+        ("from Q1 of 2017 - Q3 of 2018", "", "from Q1 of 2017 - Q3 of 2018", "abs+y", "2017-01-01..2018-09-30"),
+        ("between now and November 15th", "2019-04-23", "between now and November 15th", "rel", "2019-04-23..2019-11-15"),
+        ("from March to date", "2016-11-07", "from March to date", "rel", "2016-03-01..2016-11-07"),
         ("between Monday and Wednesday", FRI, "between Monday and Wednesday", "rel", "2025-06-16..2025-06-18"),
         ("from 2007 to the end of 2008", "", "from 2007 to the end of 2008", "year+cue", "2007-01-01..2008-12-31"),
         ("from April until the end of June", FRI, "from April until the end of June", "abs", "2025-04-01..2025-06-30"),
@@ -2724,6 +3380,12 @@ mod tests {
         "in three days",
         "they march on the palace",
         "a 12-day trip",
+        "the 18th century",
+        "on the 18th floor",
+        "around the 21st.",
+        "the first week of the trial",
+        "the end of the year-long war",
+        "the last Friday of the month",
     ];
 
     #[test]
@@ -2768,6 +3430,18 @@ mod tests {
         assert!(run("in the last year of his term", FRI).is_empty());
         assert!(run("the day before the election", FRI).is_empty());
         assert!(run("the day before he died", FRI).is_empty());
+    }
+
+    #[test]
+    fn a_count_after_a_weekday_is_not_its_day() {
+        assert_eq!(
+            run("on Monday 21 people died", FRI),
+            vec![("Monday".to_string(), "rel", "2025-06-16".to_string())]
+        );
+        assert_eq!(
+            run("On Tuesday, first responders arrived", FRI),
+            vec![("Tuesday".to_string(), "rel", "2025-06-17".to_string())]
+        );
     }
 
     #[test]
