@@ -121,8 +121,14 @@
 //!   "23/08/2020", "08-23-2020", "23.08.2020" only when unambiguous (one field
 //!   above 12, or both fields equal); two-part "22/04" only when unambiguous
 //!   and after a cue (on, since, from, until, by, before, after, to, between,
-//!   and). Everything else stays a number: "10:30", "3/4", "24/7", "1.5",
-//!   "6,221", "555-1234", "COVID-19", "F-35", "10-20", "2,018", "$2018".
+//!   and). A year and a month: "2015-12", "2015-3", "2015/12", "12-2015",
+//!   "03/2020" (but "2014-15" is a span of years). Month names with dashes or
+//!   slashes: "2019-aug-01", "2019/Aug/1", "Sep-23-2020", "Oct/2"; compact
+//!   "20170302" (a valid date of 1900-2099 standing alone, as in file names);
+//!   a capitalized month glued to its day, "Dec31, 1994"; "October, 1st" (a
+//!   comma only before a day with an ordinal suffix: "In October, 12 people"
+//!   is a count). Everything else stays a number: "10:30", "3/4", "24/7",
+//!   "1.5", "6,221", "555-1234", "COVID-19", "F-35", "10-20", "2,018", "$2018".
 //! * **Ranges**: "June 12-13", "June 12 to 15", "12-13 June", "between 13 and
 //!   20 June", "June 12 - July 3, 2025", "between June 13 and June 20", "from
 //!   June 13 to June 20", "from March to May", "Jan-Feb 2017", "from April
@@ -674,7 +680,7 @@ fn build(pattern: &str) -> Regex {
 /// "June 12", "Friday, June 12, 2025", "Jun. 12th", "June the first".
 static RE_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)\b(?:(?P<wd><WDAY>),?\s+)?(?P<m><MONTH>)\s*(?:the\s+)?(?P<day>(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b|(?P<dw><ORDW>)\b)<YTAIL>",
+        r"(?i)\b(?:(?P<wd><WDAY>),?\s+)?(?P<m><MONTH>)(?P<comma>\s*,)?\s*(?:the\s+)?(?P<day>(?P<d>[0-3]?\d)(?P<sfx>st|nd|rd|th)?\b|(?P<dw><ORDW>)\b)<YTAIL>",
     )
 });
 /// "12 June", "the 12th of June 2025", "Friday 13 June", "05-Aug-2016", "fourth of July".
@@ -726,6 +732,28 @@ static RE_ISO: LazyLock<Regex> = LazyLock::new(|| {
 /// "23/08/2020", "08-23-2020", "23.08.2020".
 static RE_NUMERIC_DMY: LazyLock<Regex> = LazyLock::new(|| {
     build(r"\b(?P<a>\d{1,2})(?P<s1>[-/.])(?P<b>\d{1,2})(?P<s2>[-/.])(?P<y>\d{4})\b")
+});
+/// "2015-12", "2015-3", "2015/12": a year and a month.
+static RE_YEAR_MONTH: LazyLock<Regex> =
+    LazyLock::new(|| build(r"\b(?P<y>\d{4})[-/](?P<m>\d{1,2})\b"));
+/// "12-2015", "03/2020": a month and a year.
+static RE_MONTH_YEAR_NUM: LazyLock<Regex> =
+    LazyLock::new(|| build(r"\b(?P<m>\d{1,2})[-/](?P<y>\d{4})\b"));
+/// "2019-aug-01", "2019/Aug/1", "Sep-23-2020", "Oct/2".
+static RE_MIXED: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?:(?P<y1>\d{4})(?P<s1>[-/])(?P<m1><MONTH>)(?P<s2>[-/])(?P<d1>[0-3]?\d)|(?P<m2><MONTH>)(?P<s3>[-/])(?P<d2>[0-3]?\d)(?:(?P<s4>[-/])(?P<y2>\d{4}))?)\b",
+    )
+});
+/// "20170302": a compact year, month and day.
+static RE_COMPACT: LazyLock<Regex> = LazyLock::new(|| {
+    build(r"\b(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])\b")
+});
+/// "Dec31, 1994": a capitalized month glued to its day.
+static RE_GLUED: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?P<m>january|february|march|april|may|june|july|august|september|october|november|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b<YTAIL>",
+    )
 });
 /// "22/04", "11/20" (only unambiguous ones after a cue).
 static RE_NUMERIC_DM: LazyLock<Regex> =
@@ -1138,6 +1166,10 @@ impl<'t> Scanner<'t> {
                 return;
             };
             if !day_fits(month, day) {
+                return;
+            }
+            if c.name("comma").is_some() && c.name("sfx").is_none() {
+                // "October, 1st", but not "In October, 12 people" nor "In May, first …".
                 return;
             }
             let (start, weekday) = match c.name("wd") {
@@ -1636,6 +1668,155 @@ impl<'t> Scanner<'t> {
                 whole.range(),
                 absolute(true),
                 Res::Abs { parts, past: false },
+            );
+        });
+    }
+
+    /// "2015-12", "12-2015", "2019-aug-01", "Sep-23-2020", "Oct/2", "20170302", "Dec31".
+    fn numeric_mixed(&mut self) {
+        let text = self.text;
+        let month_num = |m: &str| m.parse::<u8>().ok().filter(|m| (1..=12).contains(m));
+        each_match(&RE_YEAR_MONTH, text, |c| {
+            let (Some(whole), Some(y), Some(m)) = (c.get(0), c.name("y"), c.name("m")) else {
+                return;
+            };
+            let (Some(year), Some(month)) = (plain_year(y.as_str()), month_num(m.as_str())) else {
+                return;
+            };
+            if !number_left_ok(text, whole.start()) || !number_right_ok(text, whole.end()) {
+                return;
+            }
+            if m.len() == 2 && whole.as_str().contains('-') {
+                // "2014-15" is a span of years, matched elsewhere; "2015-12" cannot be one.
+                let mut end = year - year % 100 + i32::from(month);
+                if end <= year {
+                    end += 100;
+                }
+                if end - year <= 9 {
+                    return;
+                }
+            }
+            let parts = Parts::new(Some(year), month, None);
+            self.push(
+                whole.range(),
+                absolute(true),
+                Res::Abs { parts, past: false },
+            );
+        });
+        each_match(&RE_MONTH_YEAR_NUM, text, |c| {
+            let (Some(whole), Some(y), Some(m)) = (c.get(0), c.name("y"), c.name("m")) else {
+                return;
+            };
+            let (Some(year), Some(month)) = (plain_year(y.as_str()), month_num(m.as_str())) else {
+                return;
+            };
+            if !number_left_ok(text, whole.start()) || !number_right_ok(text, whole.end()) {
+                return;
+            }
+            let parts = Parts::new(Some(year), month, None);
+            self.push(
+                whole.range(),
+                absolute(true),
+                Res::Abs { parts, past: false },
+            );
+        });
+        each_match(&RE_MIXED, text, |c| {
+            let Some(whole) = c.get(0) else { return };
+            let (m, d, y) = match (c.name("m1"), c.name("m2")) {
+                (Some(m), _) => {
+                    if c.name("s1").map(|s| s.as_str()) != c.name("s2").map(|s| s.as_str()) {
+                        return;
+                    }
+                    (m, c.name("d1"), c.name("y1"))
+                }
+                (_, Some(m)) => {
+                    if c.name("s4")
+                        .is_some_and(|s4| c.name("s3").map(|s| s.as_str()) != Some(s4.as_str()))
+                    {
+                        return;
+                    }
+                    (m, c.name("d2"), c.name("y2"))
+                }
+                _ => return,
+            };
+            let Some(month) = month_token(text, m) else {
+                return;
+            };
+            let Some(day) = d.and_then(|d| d.as_str().parse::<u8>().ok()) else {
+                return;
+            };
+            let year = match y {
+                Some(y) => match plain_year(y.as_str()) {
+                    Some(y) => Some(y),
+                    None => return,
+                },
+                None => None,
+            };
+            if !digits_left_ok(text, whole.start()) || !number_right_ok(text, whole.end()) {
+                return;
+            }
+            if !day_fits(month, day) || year.is_some_and(|y| Date::new(y, month, day).is_none()) {
+                return;
+            }
+            let parts = Parts::new(year, month, Some(day));
+            let past = self.since_before(whole.start());
+            self.push(
+                whole.range(),
+                absolute(year.is_some()),
+                Res::Abs { parts, past },
+            );
+        });
+        each_match(&RE_COMPACT, text, |c| {
+            let (Some(whole), Some(y), Some(m), Some(d)) =
+                (c.get(0), c.name("y"), c.name("m"), c.name("d"))
+            else {
+                return;
+            };
+            let (Ok(year), Ok(month), Ok(day)) = (
+                y.as_str().parse::<i32>(),
+                m.as_str().parse::<u8>(),
+                d.as_str().parse::<u8>(),
+            ) else {
+                return;
+            };
+            if Date::new(year, month, day).is_none() || !number_right_ok(text, whole.end()) {
+                return;
+            }
+            let parts = Parts::new(Some(year), month, Some(day));
+            self.push(
+                whole.range(),
+                absolute(true),
+                Res::Abs { parts, past: false },
+            );
+        });
+        each_match(&RE_GLUED, text, |c| {
+            let (Some(whole), Some(m), Some(d)) = (c.get(0), c.name("m"), c.name("d")) else {
+                return;
+            };
+            if !starts_upper(m.as_str()) {
+                return;
+            }
+            let (Some(month), Ok(day)) = (month_token(text, m), d.as_str().parse::<u8>()) else {
+                return;
+            };
+            if !day_fits(month, day) {
+                return;
+            }
+            let (year, end) = match self.year_tail(c) {
+                Some((y, end)) => (Some(y), end),
+                None => (None, whole.end()),
+            };
+            if year.is_some_and(|y| Date::new(y, month, day).is_none())
+                || (year.is_none() && !number_right_ok(text, end))
+            {
+                return;
+            }
+            let parts = Parts::new(year, month, Some(day));
+            let past = self.since_before(whole.start());
+            self.push(
+                whole.start()..end,
+                absolute(year.is_some()),
+                Res::Abs { parts, past },
             );
         });
     }
@@ -2942,6 +3123,7 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
     s.iso();
     s.numeric_dmy();
     s.numeric_dm();
+    s.numeric_mixed();
     s.years();
     s.decades();
     s.weekdays();
@@ -3143,6 +3325,18 @@ mod tests {
         ("12/12/2020", "", "12/12/2020", "abs+y", "2020-12-12"),
         ("on 22/04", FRI, "22/04", "abs", "2025-04-22"),
         ("report-2018-09-23-page", "", "2018-09-23", "abs+y", "2018-09-23"),
+        ("2015-12", "", "2015-12", "abs+y", "2015-12"),
+        ("2015-3", "", "2015-3", "abs+y", "2015-03"),
+        ("2015/12", "", "2015/12", "abs+y", "2015-12"),
+        ("12-2015", "", "12-2015", "abs+y", "2015-12"),
+        ("since 03/2020", "", "03/2020", "abs+y", "2020-03"),
+        ("2019-aug-01", "", "2019-aug-01", "abs+y", "2019-08-01"),
+        ("2019/Aug/1", "", "2019/Aug/1", "abs+y", "2019-08-01"),
+        ("Sep-23-2020", "", "Sep-23-2020", "abs+y", "2020-09-23"),
+        ("Oct/2", FRI, "Oct/2", "abs", "2025-10-02"),
+        ("report-20170302.html", "", "20170302", "abs+y", "2017-03-02"),
+        ("Dec31, 1994", "", "Dec31, 1994", "abs+y", "1994-12-31"),
+        ("October, 1st", FRI, "October, 1st", "abs", "2025-10-01"),
         // Years.
         ("in 2018", "", "2018", "year+cue", "2018"),
         ("since 2014", "", "2014", "year+cue", "2014"),
@@ -3386,6 +3580,8 @@ mod tests {
         "the first week of the trial",
         "the end of the year-long war",
         "the last Friday of the month",
+        "order 20171399",
+        "code 120170302",
     ];
 
     #[test]
@@ -3441,6 +3637,14 @@ mod tests {
         assert_eq!(
             run("On Tuesday, first responders arrived", FRI),
             vec![("Tuesday".to_string(), "rel", "2025-06-17".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_count_after_a_month_and_comma_is_not_its_day() {
+        assert_eq!(
+            run("In October, 12 people died", FRI),
+            vec![("October".to_string(), "abs", "2025-10".to_string())]
         );
     }
 
