@@ -72,12 +72,17 @@
 //!   "N months ago" = the same day N months earlier (clamped to the month's
 //!   length), "N years/decades ago" likewise, "a fortnight ago" = ref−14;
 //!   compounds add up ("2 weeks and 2 days ago", "1 year, 2 months ago"). N is
-//!   digits or words; "a"/"an" is 1 and "a couple of" is 2. "N … from now" is
-//!   the same forward. Imprecise forms ("a few days ago", "several days ago",
-//!   "days ago", "some weeks ago") are the range ref−9 units ..= ref−2 units.
-//!   "N days after/before/from <single day>" counts from that day ("3 days
-//!   after June 12", "two weeks from tomorrow"). Not recognized: "in 3 days",
-//!   "3 days later", "4 days before" (durations, or anchored to an event).
+//!   digits or words; "a"/"an" is 1 and "a couple (of)" is 2. "N … from now"
+//!   and "in N …'s time" ("in three weeks' time") are the same forward.
+//!   Imprecise forms ("a few days ago", "several days ago", "days ago", "some
+//!   weeks ago") are the range ref−9 units ..= ref−2 units. "N days
+//!   after/before/from <single day>" counts from that day ("3 days after June
+//!   12", "two weeks from tomorrow"). Not recognized: a bare "in 3 days" (as
+//!   often a duration: "prices doubled in three weeks"), a bare "1 year 2
+//!   months" (a duration), "3 days later", "4 days before" (anchored to an
+//!   event). "to date", "till date" = ref ("the largest protest to date"; not
+//!   "up to date" nor "to date the bones"); "year to date", "YTD" = January 1
+//!   ..= ref.
 //! * **Calendar periods**: "last week" = Monday..Sunday of the previous ISO
 //!   week; "this week", "earlier this week", "earlier in the week" = Monday of
 //!   the reference's week ..= ref; "later this week" = ref ..= Sunday; "next
@@ -88,11 +93,15 @@
 //!   year" = January 1 ..= ref; "later this year" = ref ..= December 31; "next
 //!   year" = the next year. Quarters and decades follow the month rules on
 //!   calendar quarters and decades ("last quarter" = the previous calendar
-//!   quarter, "last decade" = 2010-2019 in 2025).
+//!   quarter, "last decade" = 2010-2019 in 2025). "current" is "this"; "the
+//!   week after next" = the ISO week after the next one.
 //! * **Windows**: "the past week", "the last 3 months", "past two years" = ref
-//!   − span ..= ref; "the next 3 days", "the coming weeks" = ref+1 ..= ref +
-//!   span; "few"/"several"/plural without a number count as 9 units. Quarters
-//!   are whole calendar quarters ("the last two quarters", "the next quarter").
+//!   − span ..= ref (also "past week" without "the", compounds such as "the
+//!   last 3 months and 2 weeks", and the order "the 5 past years"); "the next
+//!   3 days", "the coming weeks", "the next couple weeks", "the 2 upcoming
+//!   months" = ref+1 ..= ref + span; "few"/"several"/plural without a number
+//!   count as 9 units. Quarters are whole calendar quarters ("the last two
+//!   quarters", "the next quarter", "the past quarter").
 //!   "the last week of July" and "the next day"/"the following week" (relative
 //!   to an event) are not matched.
 //! * **Weekends** (Saturday..Sunday): "last weekend" = the previous ISO week's;
@@ -107,12 +116,23 @@
 //!   "late 2019", "the beginning/middle/end of 2020" → the first, middle or
 //!   last third of the year (January-April, May-August, September-December),
 //!   still a `Year` with `year_context` true; "late last year", "the end of
-//!   the year" (the current one) are Relative thirds.
+//!   the year" (the current one) are Relative thirds. "the calendar year 2008"
+//!   is 2008. Decades: "the 1990s", "the nineties", "the nineteen-eighties",
+//!   "the '80s" ("'00s" and "'10s" are this century's; "in their forties" is
+//!   an age); centuries: "the 19th century" = 1800-1899 (not the adjective
+//!   "19th-century"). Seasons are northern-hemisphere meteorological ones
+//!   (spring March-May, summer June-August, autumn/fall September-November,
+//!   winter December-February, belonging to the year it ends in): "summer
+//!   2014", "the winter of 2014" (Dec 2013-Feb 2014) are `Year`s; "last
+//!   summer" (the latest one ended before the reference), "this summer" (the
+//!   one under way, else the reference year's; "this winter" the coming one),
+//!   "next spring" are Relative; a bare "summer" is not a date.
 //!   "2013-2015", "2014-15", "between 2013 and 2015", "from 2013 to 2015",
 //!   "from 2007 to the end of 2008" → the range Jan 1 2013 ..= Dec 31 2015;
 //!   "the 1990s" → 1990-01-01 ..= 1999-12-31 (all with `year_context` true).
 //! * **Quarters and halves**: "Q1 2019", "2019-Q1", "H2 2024", "the first
-//!   quarter of 2024", "the second half of last year" → the months they cover
+//!   quarter of 2024", "the second half of last year", "next year's first
+//!   quarter" → the months they cover
 //!   (Absolute with a written year, Relative with "this/last/next year"); "in
 //!   Q3" takes the closest year; "the first quarter" without a year (as in a
 //!   game) is not matched.
@@ -143,7 +163,8 @@
 //!   latest one on or before the reference), "from next Monday to Friday",
 //!   "between now and November 15" (a bare weekday or a year-less date at
 //!   the end is the first one from the start on), "between the end of 2007
-//!   and the end of 2008", "from 2017-Q1 to 2018-Q1".
+//!   and the end of 2008", "from 2017-Q1 to 2018-Q1", "from this May to Oct
+//!   2020".
 //! * **Parts of months and years**: "the last week of July", "the first
 //!   week of 2015", "the first 2 weeks of 2021", "the last four months of
 //!   2021", "the first ten days of last year", "the 15th day of next month",
@@ -193,7 +214,10 @@ pub enum DateKind {
     /// A four-digit year 1900-2100 on its own ("in 2018", "the 2015 deal", "since 2014", "2018").
     /// Reported separately because the caller decides from context whether a bare "2018" is a year
     /// or a count ("2018 people"). `year_context` is true when an unmistakable year cue precedes it
-    /// (see the module documentation); "the"/"a" + year + noun is not a cue.
+    /// (see the module documentation); "the"/"a" + year + noun is not a cue. Spans of years
+    /// built on written years are `Year`s too, always with `year_context` true: "2013-2015",
+    /// "the 1990s", "the nineties", "the 19th century", "mid-2019", "the end of 2020",
+    /// "summer 2014".
     Year { year_context: bool },
     /// Relative to the reference date: weekdays, yesterday/today/tonight, "N days ago",
     /// "last week", "earlier this month", "over the weekend", ...
@@ -359,7 +383,7 @@ fn parse_count(s: &str) -> Option<Option<i64>> {
     let joined = words.join(" ");
     match joined.as_str() {
         "a" | "an" => return Some(Some(1)),
-        "a couple of" | "couple of" => return Some(Some(2)),
+        "a couple of" | "couple of" | "a couple" | "couple" => return Some(Some(2)),
         "a few" | "few" | "several" | "some" | "many" => return Some(None),
         _ => {}
     }
@@ -531,6 +555,8 @@ enum Rel {
     Weekday(Weekday, WeekdayMode),
     /// last/this/next week; `This` is Monday ..= ref.
     Week(Step),
+    /// The whole calendar week this many weeks from the reference's ("the week after next").
+    WeekOffset(i64),
     /// "later this week": ref ..= Sunday.
     WeekRest,
     Month(Step),
@@ -590,6 +616,14 @@ enum Res {
     WeekOf {
         day: Box<Res>,
         from_day: bool,
+    },
+    /// A northern-hemisphere meteorological season (0 spring: March-May, 1 summer, 2
+    /// autumn, 3 winter: December-February): of a written year (a winter belongs to the
+    /// year it ends in), or last/this/next.
+    Season {
+        season: u8,
+        year: Option<i32>,
+        step: Step,
     },
     /// A day of the month without its month ("on the 18th", "Mon 13th"): the closest such
     /// day to the reference, on the given weekday; in the reference's month when
@@ -653,7 +687,7 @@ const MONTH: &str = r"(?:(?:january|february|march|april|may|june|july|august|se
 const WDAY: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs|thur|mon|tue|wed|thu|fri|sat|sun)\b\.?";
 const WDFULL: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
 const ORDW: &str = r"(?:(?:twenty|thirty)[-\s]+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|twentieth|thirtieth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|eleventh|twelfth|tenth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)";
-const NUM: &str = r"(?:\d{1,5}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+couple\s+of|couple\s+of|a\s+few|few|several|some|many|an|a)";
+const NUM: &str = r"(?:\d{1,5}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+couple(?:\s+of)?|couple(?:\s+of)?|a\s+few|few|several|some|many|an|a)";
 const CONN: &str = r"(?:-|–|—|~|to|through|thru|until|till|and)";
 const UNIT: &str = r"(?:day|week|fortnight|month|quarter|year|decade)";
 /// Optional year after a month and day: "June 12, 2025", "June 12 2025", "12 June of 2025".
@@ -791,7 +825,7 @@ static RE_AGO_PART: LazyLock<Regex> =
 static RE_BARE_AGO: LazyLock<Regex> = LazyLock::new(|| build(r"(?i)\b(?P<u><UNIT>)s\s+ago\b"));
 static RE_CALENDAR: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)\b(?P<mod>earlier\s+this|later\s+this|earlier\s+in\s+the|later\s+in\s+the|last|this|next|previous)\s+(?P<u>week|month|quarter|year|decade|weekend)\b",
+        r"(?i)\b(?P<mod>earlier\s+this|later\s+this|earlier\s+in\s+the|later\s+in\s+the|last|this|next|previous|current)\s+(?P<u>week|month|quarter|year|decade|weekend)\b",
     )
 });
 static RE_WEEKEND: LazyLock<Regex> =
@@ -799,7 +833,49 @@ static RE_WEEKEND: LazyLock<Regex> =
 /// "the past week", "the last 3 months", "past two years".
 static RE_ROLLING: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)\b(?:(?P<the>the|this)\s+)?(?:past|last|previous)\s+(?:(?P<n><NUM>)\s+)?(?P<u><UNIT>)s?\b",
+        r"(?i)\b(?:(?P<the>the|this)\s+)?(?P<m>past|last|previous)\s+(?:(?P<n><NUM>)\s+)?(?P<u><UNIT>)s?\b",
+    )
+});
+/// ", 2 weeks and 3 days" continuing a window ("the last 3 months and 2 weeks").
+static RE_SPAN_MORE: LazyLock<Regex> =
+    LazyLock::new(|| build(r"(?i)^(?:(?:\s*,\s*|\s+and\s+)(?:<NUM>)\s+<UNIT>s?\b)+"));
+/// "the 5 past years", "the 2 upcoming months", "the 3 next weeks".
+static RE_WINDOW_REVERSED: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\bthe\s+(?P<n><NUM>)\s+(?P<m>past|previous|last|next|upcoming|coming)\s+(?P<u><UNIT>)s\b",
+    )
+});
+/// "to date", "till date", "year to date", "YTD".
+static RE_TO_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?:(?P<ytd>(?:the\s+)?year[-\s]+to[-\s]+date|(?-i:YTD))|(?:to|till|until)[-\s]+date)\b",
+    )
+});
+/// "last summer", "this winter", "summer 2014", "the fall of 2019".
+static RE_SEASON: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?:(?P<mod>last|this|next|past|coming)\s+)?(?P<s>spring|summer|autumn|fall|winter)\b(?:(?:\s+of)?\s+(?P<y>\d{4})\b)?",
+    )
+});
+/// "the nineties", "the nineteen-eighties", "the '90s".
+static RE_DECADE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)(?:\b(?P<the>the)\s+(?:nineteen[-\s]+)?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b|(?:'|’)(?P<d>\d)0s\b)",
+    )
+});
+/// "the 19th century", "the twenty-first century".
+static RE_CENTURY: LazyLock<Regex> =
+    LazyLock::new(|| build(r"(?i)\b(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w><ORDW>))\s+century\b"));
+/// "the calendar year " right before a year.
+static RE_CALENDAR_YEAR_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| build(r"(?i)\b(?:the\s+)?calendar\s+year\s+$"));
+/// "the week after next".
+static RE_WEEK_AFTER_NEXT: LazyLock<Regex> =
+    LazyLock::new(|| build(r"(?i)\b(?:the\s+)?week\s+after\s+next\b"));
+/// "in three weeks' time", "in a fortnight's time".
+static RE_IN_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\bin\s+(?P<body><NUM>\s+<UNIT>s?(?:(?:\s*,\s*|\s+and\s+|\s+)<NUM>\s+<UNIT>s?)*)(?:'s?|’s?)?\s+time\b",
     )
 });
 /// "the next 3 days", "over the coming weeks", "the next few days".
@@ -817,7 +893,7 @@ static RE_QUARTER_CODE: LazyLock<Regex> = LazyLock::new(|| {
 /// "the first quarter of 2019", "the second half of last year", "fourth quarter 2024".
 static RE_QUARTER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?P<kind>quarter|half)(?:\s+of\s+(?:(?P<y>\d{4})\b|(?P<rel>this|last|next|the)\s+year\b)|(?:\s*,\s*|\s+)(?P<y2>\d{4})\b)?",
+        r"(?i)\b(?:(?P<rel2>this|last|next)\s+year(?:'|’)s\s+|the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?P<kind>quarter|half)(?:\s+of\s+(?:(?P<y>\d{4})\b|(?P<rel>this|last|next|the)\s+year\b)|(?:\s*,\s*|\s+)(?P<y2>\d{4})\b)?",
     )
 });
 /// "3 days after ", "two weeks from " right before an anchor date.
@@ -2060,7 +2136,13 @@ impl<'t> Scanner<'t> {
             else {
                 return;
             };
-            if !number_left_ok(text, whole.start()) {
+            if !number_left_ok(text, whole.start())
+                || matches!(
+                    cue_before(text, whole.start()).as_str(),
+                    "last" | "past" | "previous" | "next" | "coming"
+                )
+            {
+                // "the last 3 months and 2 days ago": a window, then a day.
                 return;
             }
             let sign = if dir.as_str().eq_ignore_ascii_case("ago") {
@@ -2131,7 +2213,11 @@ impl<'t> Scanner<'t> {
             };
             let n = c.name("n");
             let unit = Span::of_unit(u.as_str());
-            if (c.name("the").is_none() && n.is_none())
+            // "last week" is the calendar week; "past week" and "the last week" are windows.
+            let past = c
+                .name("m")
+                .is_some_and(|m| m.as_str().eq_ignore_ascii_case("past"));
+            if (c.name("the").is_none() && n.is_none() && !past)
                 || (n.is_none() && unit.days == 1)
                 || word_after(text, whole.end()).eq_ignore_ascii_case("of")
             {
@@ -2150,7 +2236,100 @@ impl<'t> Scanner<'t> {
                 self.relative(whole.range(), Rel::Quarters(-count));
                 return;
             }
-            self.relative(whole.range(), Rel::Rolling(unit.times(count)));
+            let mut span = unit.times(count);
+            let mut end = whole.end();
+            // "the last 3 months and 2 weeks", unless the whole is a point ("… ago").
+            if let Some(more) = RE_SPAN_MORE.find(&text[end..])
+                && let Some(Ok(extra)) = parse_span(more.as_str())
+                && !matches!(
+                    word_after(text, end + more.end())
+                        .to_ascii_lowercase()
+                        .as_str(),
+                    "ago" | "from" | "before" | "after" | "later"
+                )
+            {
+                span.months += extra.months;
+                span.days += extra.days;
+                end += more.end();
+            }
+            self.relative(whole.start()..end, Rel::Rolling(span));
+        });
+        each_match(&RE_WINDOW_REVERSED, text, |c| {
+            let (Some(whole), Some(n), Some(m), Some(u)) =
+                (c.get(0), c.name("n"), c.name("m"), c.name("u"))
+            else {
+                return;
+            };
+            let Some(Some(count)) = parse_count(n.as_str()) else {
+                return;
+            };
+            if !(1..=10_000).contains(&count) || !number_left_ok(text, n.start()) {
+                return;
+            }
+            let back = matches!(
+                m.as_str().to_ascii_lowercase().as_str(),
+                "past" | "previous" | "last"
+            );
+            let quarter = u.as_str().eq_ignore_ascii_case("quarter");
+            let rel = match (back, quarter) {
+                (true, true) => Rel::Quarters(-count),
+                (false, true) => Rel::Quarters(count),
+                (true, false) => Rel::Rolling(Span::of_unit(u.as_str()).times(count)),
+                (false, false) => Rel::Ahead(Span::of_unit(u.as_str()).times(count)),
+            };
+            self.relative(whole.range(), rel);
+        });
+        each_match(&RE_TO_DATE, text, |c| {
+            let Some(whole) = c.get(0) else { return };
+            let ytd = c.name("ytd").is_some();
+            if !ytd {
+                // "up to date", "up-to-date", "unable to date the bones", "equals to date 1".
+                let before = text[..whole.start()].trim_end_matches(['-', ' ']);
+                let next = word_after(text, whole.end()).to_ascii_lowercase();
+                if ends_with_ci(before, "up")
+                    || next.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(
+                        next.as_str(),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "his"
+                            | "her"
+                            | "its"
+                            | "their"
+                            | "it"
+                            | "them"
+                            | "that"
+                            | "these"
+                            | "those"
+                            | "from"
+                    )
+                {
+                    return;
+                }
+            }
+            let rel = if ytd {
+                Rel::Year(Step::This)
+            } else {
+                Rel::Shift {
+                    span: Span { months: 0, days: 0 },
+                    sign: 0,
+                }
+            };
+            self.relative(whole.range(), rel);
+        });
+        each_match(&RE_WEEK_AFTER_NEXT, text, |c| {
+            if let Some(whole) = c.get(0) {
+                self.relative(whole.range(), Rel::WeekOffset(2));
+            }
+        });
+        each_match(&RE_IN_TIME, text, |c| {
+            let (Some(whole), Some(body)) = (c.get(0), c.name("body")) else {
+                return;
+            };
+            if let Some(Ok(span)) = parse_span(body.as_str()) {
+                self.relative(whole.range(), Rel::Shift { span, sign: 1 });
+            }
         });
     }
 }
@@ -2173,6 +2352,8 @@ impl<'t> Scanner<'t> {
                     }
                     Res::Rel(rel @ (Rel::Shift { .. } | Rel::Weekday(..))) => End::Relative(*rel),
                     Res::YearThird { .. }
+                    | Res::MonthRel(..)
+                    | Res::Season { .. }
                     | Res::PartOf { .. }
                     | Res::DayOfMonth { .. }
                     | Res::Months {
@@ -2405,6 +2586,111 @@ impl<'t> Scanner<'t> {
         });
     }
 
+    /// Seasons ("last summer", "summer 2014"), decades in words ("the nineties", "the
+    /// '90s") and centuries ("the 19th century").
+    fn seasons_and_eras(&mut self) {
+        let text = self.text;
+        each_match(&RE_SEASON, text, |c| {
+            let (Some(whole), Some(season)) = (c.get(0), c.name("s")) else {
+                return;
+            };
+            let season = match season.as_str().to_ascii_lowercase().as_str() {
+                "spring" => 0,
+                "summer" => 1,
+                "autumn" | "fall" => 2,
+                _ => 3,
+            };
+            let step = match c.name("mod").map(|m| m.as_str().to_ascii_lowercase()) {
+                Some(m) if m == "last" || m == "past" => Some(Step::Last),
+                Some(m) if m == "this" => Some(Step::This),
+                Some(_) => Some(Step::Next),
+                None => None,
+            };
+            let year = match c.name("y") {
+                Some(y) if number_right_ok(text, y.end()) => plain_year(y.as_str()),
+                _ => None,
+            };
+            let possessive = matches!(
+                cue_before(text, whole.start()).as_str(),
+                "his" | "her" | "their" | "its" | "my" | "your" | "our"
+            );
+            let (span, kind, year, step) = match (year, step) {
+                // "last summer 2014": the year decides.
+                (Some(y), _) => {
+                    let start = c.name("s").map_or(whole.start(), |s| s.start());
+                    let kind = DateKind::Year { year_context: true };
+                    (start..whole.end(), kind, Some(y), Step::This)
+                }
+                (None, Some(step)) if !possessive => {
+                    let end = c.name("s").map_or(whole.end(), |s| s.end());
+                    (whole.start()..end, DateKind::Relative, None, step)
+                }
+                _ => return,
+            };
+            self.push(span, kind, Res::Season { season, year, step });
+        });
+        each_match(&RE_DECADE_WORD, text, |c| {
+            let Some(whole) = c.get(0) else { return };
+            let decade = if let Some(w) = c.name("w") {
+                let possessive = matches!(
+                    cue_before(text, whole.start()).as_str(),
+                    "his" | "her" | "their" | "its" | "my" | "your" | "our"
+                );
+                if possessive {
+                    return;
+                }
+                let tens = TENS.iter().position(|t| {
+                    !t.is_empty()
+                        && w.as_str()
+                            .to_ascii_lowercase()
+                            .starts_with(&t[..t.len() - 1])
+                });
+                let Some(tens) = tens else { return };
+                1900 + 10 * tens as i32
+            } else {
+                let Some(d) = c.name("d").and_then(|d| d.as_str().parse::<i32>().ok()) else {
+                    return;
+                };
+                if text[..whole.start()].ends_with(char::is_alphanumeric) {
+                    return;
+                }
+                // "'90s" → the 1990s, "'00s", "'10s" → this century's.
+                if d <= 1 { 2000 + 10 * d } else { 1900 + 10 * d }
+            };
+            // "the nineties": the span leaves out "the", like "the 1990s".
+            let start = c.name("the").map_or(whole.start(), |t| {
+                let rest = &text[t.end()..whole.end()];
+                t.end() + (rest.len() - rest.trim_start().len())
+            });
+            let (Some(a), Some(b)) = (Date::new(decade, 1, 1), Date::new(decade + 9, 12, 31))
+            else {
+                return;
+            };
+            let kind = DateKind::Year { year_context: true };
+            self.push(start..whole.end(), kind, Res::Fixed(DateValue::Range(a, b)));
+        });
+        each_match(&RE_CENTURY, text, |c| {
+            let Some(whole) = c.get(0) else { return };
+            let n = match (c.name("n"), c.name("w")) {
+                (Some(n), _) => n.as_str().parse::<i32>().ok(),
+                (_, Some(w)) => parse_ordinal_word(w.as_str()).map(i32::from),
+                _ => None,
+            };
+            let Some(n) = n.filter(|n| (1..=22).contains(n)) else {
+                return;
+            };
+            if !number_left_ok(text, whole.start()) {
+                return;
+            }
+            let first = (n - 1) * 100;
+            let (Some(a), Some(b)) = (Date::new(first, 1, 1), Date::new(first + 99, 12, 31)) else {
+                return;
+            };
+            let kind = DateKind::Year { year_context: true };
+            self.push(whole.range(), kind, Res::Fixed(DateValue::Range(a, b)));
+        });
+    }
+
     /// "the end of the year", "the beginning of the month", "end of the week": the current
     /// one.
     fn end_of_unit(&mut self) {
@@ -2494,6 +2780,17 @@ impl<'t> Scanner<'t> {
                     };
                     found.push(Cand { span, kind, res });
                 }
+            }
+            if period == Some(PeriodUnit::Year)
+                && matches!(c.kind, DateKind::Year { .. })
+                && let Some(p) = RE_CALENDAR_YEAR_PREFIX.captures(before)
+                && let Some(whole) = p.get(0)
+            {
+                found.push(Cand {
+                    span: window + whole.start()..c.span.end,
+                    kind: DateKind::Year { year_context: true },
+                    res: c.res.clone(),
+                });
             }
             let single_day = match &c.res {
                 Res::Abs { parts, .. } => parts.day.is_some() && parts.month != 0,
@@ -2657,6 +2954,9 @@ impl<'t> Scanner<'t> {
                 (n * 3 - 2, n * 3)
             };
             let written = c.name("y").or_else(|| c.name("y2"));
+            if c.name("rel2").is_some() && (written.is_some() || c.name("rel").is_some()) {
+                return;
+            }
             let (year, kind) = if let Some(y) = written {
                 match written_year(y.as_str()) {
                     Some(y) if number_right_ok(text, whole.end()) => {
@@ -2664,7 +2964,7 @@ impl<'t> Scanner<'t> {
                     }
                     _ => return,
                 }
-            } else if let Some(rel) = c.name("rel") {
+            } else if let Some(rel) = c.name("rel").or_else(|| c.name("rel2")) {
                 let offset = match rel.as_str().to_ascii_lowercase().as_str() {
                     "last" => -1,
                     "next" => 1,
@@ -2862,6 +3162,7 @@ fn rel_value(rel: Rel, r: Date) -> Option<DateValue> {
             WeekdayMode::LastWeek => monday.add_days(i64::from(wd.index()) - 7),
             WeekdayMode::NextWeek => monday.add_days(i64::from(wd.index()) + 7),
         }),
+        Rel::WeekOffset(k) => range(monday.add_days(7 * k), monday.add_days(7 * k + 6)),
         Rel::Week(Step::Last) => range(monday.add_days(-7), monday.add_days(-1)),
         Rel::Week(Step::This) => range(monday, r),
         Rel::Week(Step::Next) => range(monday.add_days(7), monday.add_days(13)),
@@ -3043,6 +3344,38 @@ fn resolve(res: Res, reference: Option<Date>) -> Option<DateValue> {
             let start = if from_day { d } else { week_monday(d) };
             range(start, start.add_days(6))
         }
+        Res::Season { season, year, step } => {
+            let bounds = |y: i32| -> (Date, Date) {
+                match season {
+                    3 => (month_first(y - 1, 12), month_last(y, 2)),
+                    s => {
+                        let first = 3 + 3 * s;
+                        (month_first(y, first), month_last(y, first + 2))
+                    }
+                }
+            };
+            let (a, b) = match year {
+                Some(y) => bounds(y),
+                None => {
+                    let r = reference?;
+                    let around: Vec<(Date, Date)> = (r.year - 1..=r.year + 2).map(bounds).collect();
+                    match step {
+                        Step::Last => around.into_iter().rev().find(|&(_, b)| b < r)?,
+                        Step::Next => around.into_iter().find(|&(a, _)| a > r)?,
+                        // The one under way, else this year's (the coming winter).
+                        Step::This => around
+                            .iter()
+                            .copied()
+                            .find(|&(a, b)| a <= r && r <= b)
+                            .or_else(|| {
+                                let y = if season == 3 { r.year + 1 } else { r.year };
+                                Some(bounds(y))
+                            })?,
+                    }
+                }
+            };
+            range(a, b)
+        }
         Res::DayOfMonth {
             day,
             weekday,
@@ -3132,6 +3465,7 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
     s.calendar();
     s.periods();
     s.days_of_month();
+    s.seasons_and_eras();
     s.end_of_unit();
     s.anchored();
     s.combine_ranges();
@@ -3344,7 +3678,18 @@ mod tests {
         ("a 2015 deal", "", "2015", "year", "2015"),
         ("2018 people", "", "2018", "year", "2018"),
         ("2018", "", "2018", "year", "2018"),
-        ("the summer of 2014", "", "2014", "year+cue", "2014"),
+        ("the summer of 2014", "", "summer of 2014", "year+cue", "2014-06-01..2014-08-31"),
+        ("winter 2014", "", "winter 2014", "year+cue", "2013-12-01..2014-02-28"),
+        ("last summer", FRI, "last summer", "rel", "2024-06-01..2024-08-31"),
+        ("last summer", "2025-10-01", "last summer", "rel", "2025-06-01..2025-08-31"),
+        ("this summer", FRI, "this summer", "rel", "2025-06-01..2025-08-31"),
+        ("this winter", "2025-10-01", "this winter", "rel", "2025-12-01..2026-02-28"),
+        ("next spring", FRI, "next spring", "rel", "2026-03-01..2026-05-31"),
+        ("the nineties", "", "nineties", "year+cue", "1990-01-01..1999-12-31"),
+        ("in the '80s", "", "'80s", "year+cue", "1980-01-01..1989-12-31"),
+        ("the 19th century", "", "19th century", "year+cue", "1800-01-01..1899-12-31"),
+        ("the twenty-first century", "", "twenty-first century", "year+cue", "2000-01-01..2099-12-31"),
+        ("the calendar year 2008", "", "the calendar year 2008", "year+cue", "2008"),
         // Thirds of a year: January-April, May-August, September-December.
         ("in early 2014", "", "early 2014", "year+cue", "2014-01-01..2014-04-30"),
         ("mid-2014", "", "mid-2014", "year+cue", "2014-05-01..2014-08-31"),
@@ -3469,6 +3814,20 @@ mod tests {
         ("the last two quarters", FRI, "the last two quarters", "rel", "2024-10-01..2025-03-31"),
         ("last decade", FRI, "last decade", "rel", "2010-01-01..2019-12-31"),
         ("the past decade", FRI, "the past decade", "rel", "2015-06-20..2025-06-20"),
+        ("past year", FRI, "past year", "rel", "2024-06-20..2025-06-20"),
+        ("the past quarter", FRI, "the past quarter", "rel", "2025-01-01..2025-03-31"),
+        ("the last 3 months and 2 weeks", FRI, "the last 3 months and 2 weeks", "rel", "2025-03-06..2025-06-20"),
+        ("the 5 past years", FRI, "the 5 past years", "rel", "2020-06-20..2025-06-20"),
+        ("the 2 upcoming months", FRI, "the 2 upcoming months", "rel", "2025-06-21..2025-08-20"),
+        ("over the next couple weeks", FRI, "the next couple weeks", "rel", "2025-06-21..2025-07-04"),
+        ("the week after next", FRI, "the week after next", "rel", "2025-06-30..2025-07-06"),
+        ("the current quarter", FRI, "current quarter", "rel", "2025-04-01..2025-06-20"),
+        ("next year's first quarter", FRI, "next year's first quarter", "rel", "2026-01-01..2026-03-31"),
+        ("killed 300 people to date,", FRI, "to date", "rel", "2025-06-20"),
+        ("till date", FRI, "till date", "rel", "2025-06-20"),
+        ("down 20% year to date", FRI, "year to date", "rel", "2025-01-01..2025-06-20"),
+        ("in three weeks' time", FRI, "in three weeks' time", "rel", "2025-07-11"),
+        ("in a fortnight’s time", FRI, "in a fortnight’s time", "rel", "2025-07-04"),
         // Forward windows.
         ("the next 3 days", FRI, "the next 3 days", "rel", "2025-06-21..2025-06-23"),
         ("in the next few days", FRI, "the next few days", "rel", "2025-06-21..2025-06-29"),
@@ -3485,6 +3844,7 @@ mod tests {
         ("between Jan 2019 and today", FRI, "between Jan 2019 and today", "rel", "2019-01-01..2025-06-20"),
         ("from 2010 until now", FRI, "from 2010 until now", "rel", "2010-01-01..2025-06-20"),
         ("from next Monday to Friday", FRI, "from next Monday to Friday", "rel", "2025-06-23..2025-06-27"),
+        ("from this May to Oct 2020", "2018-10-24", "from this May to Oct 2020", "abs+y", "2018-05-01..2020-10-31"),
         ("from 2017-Q1 to 2018-Q1", "", "from 2017-Q1 to 2018-Q1", "abs+y", "2017-01-01..2018-03-31"),
         ("from Q1 of 2017 - Q3 of 2018", "", "from Q1 of 2017 - Q3 of 2018", "abs+y", "2017-01-01..2018-09-30"),
         ("between now and November 15th", "2019-04-23", "between now and November 15th", "rel", "2019-04-23..2019-11-15"),
@@ -3574,13 +3934,19 @@ mod tests {
         "in three days",
         "they march on the palace",
         "a 12-day trip",
-        "the 18th century",
         "on the 18th floor",
         "around the 21st.",
         "the first week of the trial",
         "the end of the year-long war",
         "the last Friday of the month",
         "order 20171399",
+        "kept it up-to-date",
+        "keep up to date",
+        "unable to date the bones",
+        "in their forties",
+        "his last fall",
+        "in three weeks",
+        "a 21st-century problem",
         "code 120170302",
     ];
 
@@ -3638,6 +4004,13 @@ mod tests {
             run("On Tuesday, first responders arrived", FRI),
             vec![("Tuesday".to_string(), "rel", "2025-06-17".to_string())]
         );
+    }
+
+    #[test]
+    fn a_window_then_a_day_ago_are_two_mentions() {
+        let got = run("for the last 3 months and 2 days ago they found it", FRI);
+        let texts: Vec<&str> = got.iter().map(|(t, _, _)| t.as_str()).collect();
+        assert_eq!(texts, vec!["the last 3 months", "2 days ago"]);
     }
 
     #[test]
