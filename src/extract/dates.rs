@@ -93,7 +93,7 @@
 //!   year" = January 1 ..= ref; "later this year" = ref ..= December 31; "next
 //!   year" = the next year. Quarters and decades follow the month rules on
 //!   calendar quarters and decades ("last quarter" = the previous calendar
-//!   quarter, "last decade" = 2010-2019 in 2025). "current" is "this"; "the
+//!   quarter, "last decade" = 2010-2019 in 2025). "current" is "this", "this calendar year" is "this year"; "the
 //!   week after next" = the ISO week after the next one.
 //! * **Windows**: "the past week", "the last 3 months", "past two years" = ref
 //!   − span ..= ref (also "past week" without "the", compounds such as "the
@@ -154,7 +154,8 @@
 //!   June 13 to June 20", "from March to May", "Jan-Feb 2017", "from April
 //!   until the end of June" → an inclusive range of days; month- or
 //!   year-precision ends become their first/last day ("the end of June" is
-//!   the whole month, "the end of 2008" its last third). A year written on
+//!   the whole month, "the end of 2008" its last third, but "from 2007 to the
+//!   start of 2008" ends on January 1, 2008). A year written on
 //!   one end only applies to both (the start moves back a year if it would
 //!   otherwise come after the end); without any year the start is resolved as
 //!   a single date and the end follows it. After "from"/"between", an end may
@@ -185,6 +186,17 @@
 //!   bare number after a weekday must end the clause ("on Monday 21 people
 //!   died" is a count). A weekday before a numeric date is kept with it
 //!   ("Friday 2018-7-6").
+//! * **Not dates**, by choice: holiday names ("Christmas", "Easter 2018",
+//!   "Labor Day weekend": they depend on a country and a calendar); week
+//!   numbers ("week 31"); fiscal and school years; business days; years and
+//!   days spelled out in words ("nineteen ninety six"); two-digit years
+//!   ("April of 87"); dates relative to an event or to the context ("3 weeks
+//!   later", "the following week", "the same week", "that weekend"); a bare
+//!   season ("summer"); impossible dates ("February 30").
+//!
+//! `tests/conformance_dates.rs` measures these rules against other projects'
+//! date suites; `tests/conformance/dates-skip.txt` lists, by category, the
+//! cases set aside because of the choices above.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -606,10 +618,13 @@ enum Res {
         part: Part,
     },
     /// A third of a year (0: January-April, 1: May-August, 2: September-December):
-    /// "early 2019", "mid-2019", "the end of 2020", "late last year".
+    /// "early 2019", "mid-2019", "the end of 2020", "late last year". `start_of`: written
+    /// "the start/beginning of", which ends a range on the year's first day ("from 2007 to
+    /// the start of 2008").
     YearThird {
         year: Box<Res>,
         third: u8,
+        start_of: bool,
     },
     /// The week of a day: Monday ..= Sunday around it ("the week of April 10"), or the
     /// seven days from it ("the week beginning February 4").
@@ -825,7 +840,7 @@ static RE_AGO_PART: LazyLock<Regex> =
 static RE_BARE_AGO: LazyLock<Regex> = LazyLock::new(|| build(r"(?i)\b(?P<u><UNIT>)s\s+ago\b"));
 static RE_CALENDAR: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)\b(?P<mod>earlier\s+this|later\s+this|earlier\s+in\s+the|later\s+in\s+the|last|this|next|previous|current)\s+(?P<u>week|month|quarter|year|decade|weekend)\b",
+        r"(?i)\b(?P<mod>earlier\s+this|later\s+this|earlier\s+in\s+the|later\s+in\s+the|last|this|next|previous|current)\s+(?P<u>week|month|quarter|(?:calendar\s+)?year|decade|weekend)\b",
     )
 });
 static RE_WEEKEND: LazyLock<Regex> =
@@ -2174,7 +2189,8 @@ impl<'t> Scanner<'t> {
                 return;
             };
             let modifier = lower_words(m.as_str());
-            let unit = u.as_str().to_ascii_lowercase();
+            // "this calendar year" is this year.
+            let unit = lower_words(u.as_str()).replace("calendar ", "");
             if word_after(text, whole.end()).eq_ignore_ascii_case("of") {
                 return;
             }
@@ -2707,6 +2723,7 @@ impl<'t> Scanner<'t> {
                 "year" => Res::YearThird {
                     year: Box::new(Res::Rel(Rel::Year(Step::This))),
                     third: third_of(m.as_str()),
+                    start_of: starts_unit(m.as_str()),
                 },
                 "month" => Res::Whole(Box::new(Res::Rel(Rel::Month(Step::This)))),
                 _ => Res::Whole(Box::new(Res::Rel(Rel::Week(Step::This)))),
@@ -2767,6 +2784,7 @@ impl<'t> Scanner<'t> {
                     (PeriodUnit::Year, _) => Some(Res::YearThird {
                         year: Box::new(c.res.clone()),
                         third: third_of(word),
+                        start_of: p.name("m2").is_some() && starts_unit(word),
                     }),
                     // "the end of June", "early June": the month, at month precision.
                     (_, Res::Abs { .. } | Res::MonthRel(..)) => Some(c.res.clone()),
@@ -2835,6 +2853,11 @@ impl<'t> Scanner<'t> {
         }
         self.cands.extend(found);
     }
+}
+
+/// "start", "beginning": the edge of a unit rather than its first part.
+fn starts_unit(word: &str) -> bool {
+    matches!(word.to_ascii_lowercase().as_str(), "start" | "beginning")
 }
 
 /// 0, 1 or 2 for the first, middle or last third of a year.
@@ -3328,7 +3351,7 @@ fn resolve(res: Res, reference: Option<Date>) -> Option<DateValue> {
                 v => Some(v),
             }
         }
-        Res::YearThird { year, third } => {
+        Res::YearThird { year, third, .. } => {
             let (a, _, unit) = whole_period(&year, reference)?;
             if unit != PeriodUnit::Year {
                 return None;
@@ -3385,6 +3408,12 @@ fn resolve(res: Res, reference: Option<Date>) -> Option<DateValue> {
         Res::Between(a, b) => {
             let start = resolve(*a, reference)?.earliest()?;
             let end = match *b {
+                // "from 2007 to the start of 2008": up to the day 2008 starts.
+                Res::YearThird {
+                    start_of: true,
+                    year,
+                    ..
+                } => whole_period(&year, reference)?.0,
                 // "from next Monday to Friday": the first such day from the start on.
                 Res::Rel(Rel::Weekday(wd, WeekdayMode::OnOrBefore)) => {
                     let ahead =
@@ -3690,6 +3719,7 @@ mod tests {
         ("the 19th century", "", "19th century", "year+cue", "1800-01-01..1899-12-31"),
         ("the twenty-first century", "", "twenty-first century", "year+cue", "2000-01-01..2099-12-31"),
         ("the calendar year 2008", "", "the calendar year 2008", "year+cue", "2008"),
+        ("this calendar year", FRI, "this calendar year", "rel", "2025-01-01..2025-06-20"),
         // Thirds of a year: January-April, May-August, September-December.
         ("in early 2014", "", "early 2014", "year+cue", "2014-01-01..2014-04-30"),
         ("mid-2014", "", "mid-2014", "year+cue", "2014-05-01..2014-08-31"),
@@ -3851,6 +3881,8 @@ mod tests {
         ("from March to date", "2016-11-07", "from March to date", "rel", "2016-03-01..2016-11-07"),
         ("between Monday and Wednesday", FRI, "between Monday and Wednesday", "rel", "2025-06-16..2025-06-18"),
         ("from 2007 to the end of 2008", "", "from 2007 to the end of 2008", "year+cue", "2007-01-01..2008-12-31"),
+        ("from 2007 to the start of 2008", "", "from 2007 to the start of 2008", "year+cue", "2007-01-01..2008-01-01"),
+        ("from 2007 to early 2008", "", "from 2007 to early 2008", "year+cue", "2007-01-01..2008-04-30"),
         ("from April until the end of June", FRI, "from April until the end of June", "abs", "2025-04-01..2025-06-30"),
         ("in 2014 through May 2018", "", "2014 through May 2018", "abs+y", "2014-01-01..2018-05-31"),
         ("april ninth through seventeenth", FRI, "april ninth through seventeenth", "abs", "2025-04-09..2025-04-17"),
