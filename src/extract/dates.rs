@@ -120,13 +120,14 @@
 //!   is 2008. Decades: "the 1990s", "the nineties", "the nineteen-eighties",
 //!   "the '80s" ("'00s" and "'10s" are this century's; "in their forties" is
 //!   an age); centuries: "the 19th century" = 1800-1899 (not the adjective
-//!   "19th-century"). Seasons are northern-hemisphere meteorological ones
+//!   "19th-century" nor "20th Century Fox"). Seasons are northern-hemisphere meteorological ones
 //!   (spring March-May, summer June-August, autumn/fall September-November,
 //!   winter December-February, belonging to the year it ends in): "summer
 //!   2014", "the winter of 2014" (Dec 2013-Feb 2014) are `Year`s; "last
 //!   summer" (the latest one ended before the reference), "this summer" (the
 //!   one under way, else the reference year's; "this winter" the coming one),
-//!   "next spring" are Relative; a bare "summer" is not a date.
+//!   "next spring" are Relative; a bare "summer" is not a date, nor "this
+//!   fall in oil prices".
 //!   "2013-2015", "2014-15", "between 2013 and 2015", "from 2013 to 2015",
 //!   "from 2007 to the end of 2008" → the range Jan 1 2013 ..= Dec 31 2015;
 //!   "the 1990s" → 1990-01-01 ..= 1999-12-31 (all with `year_context` true).
@@ -141,8 +142,9 @@
 //!   "23/08/2020", "08-23-2020", "23.08.2020" only when unambiguous (one field
 //!   above 12, or both fields equal); two-part "22/04" only when unambiguous
 //!   and after a cue (on, since, from, until, by, before, after, to, between,
-//!   and). A year and a month: "2015-12", "2015-3", "2015/12", "12-2015",
-//!   "03/2020" (but "2014-15" is a span of years). Month names with dashes or
+//!   and). A year and a month: "2015-12", "2015-3" (but "2014-15" is a span
+//!   of years), and "2015/12", "12-2015", "03/2020" after a date cue or
+//!   standing alone ("Law 3/2020", "Model 12-2015" are numbers). Month names with dashes or
 //!   slashes: "2019-aug-01", "2019/Aug/1", "Sep-23-2020", "Oct/2"; compact
 //!   "20170302" (a valid date of 1900-2099 standing alone, as in file names);
 //!   a capitalized month glued to its day, "Dec31, 1994"; "October, 1st" (a
@@ -1767,6 +1769,15 @@ impl<'t> Scanner<'t> {
     fn numeric_mixed(&mut self) {
         let text = self.text;
         let month_num = |m: &str| m.parse::<u8>().ok().filter(|m| (1..=12).contains(m));
+        // "12-2015", "03/2020" only after a date cue or on their own ("Law 3/2020",
+        // "Model 12-2015" are numbers); "2015/12" likewise, while "2015-12" reads as a date.
+        let cued = |start: usize| {
+            let cue = cue_before(text, start);
+            cue.is_empty()
+                || NUMERIC_CUES.contains(&cue.as_str())
+                || MONTH_CUES.contains(&cue.as_str())
+                || cue == "dated"
+        };
         each_match(&RE_YEAR_MONTH, text, |c| {
             let (Some(whole), Some(y), Some(m)) = (c.get(0), c.name("y"), c.name("m")) else {
                 return;
@@ -1775,6 +1786,9 @@ impl<'t> Scanner<'t> {
                 return;
             };
             if !number_left_ok(text, whole.start()) || !number_right_ok(text, whole.end()) {
+                return;
+            }
+            if whole.as_str().contains('/') && !cued(whole.start()) {
                 return;
             }
             if m.len() == 2 && whole.as_str().contains('-') {
@@ -1798,6 +1812,9 @@ impl<'t> Scanner<'t> {
             let (Some(whole), Some(y), Some(m)) = (c.get(0), c.name("y"), c.name("m")) else {
                 return;
             };
+            if !cued(whole.start()) {
+                return;
+            }
             let (Some(year), Some(month)) = (plain_year(y.as_str()), month_num(m.as_str())) else {
                 return;
             };
@@ -2630,6 +2647,16 @@ impl<'t> Scanner<'t> {
                 cue_before(text, whole.start()).as_str(),
                 "his" | "her" | "their" | "its" | "my" | "your" | "our"
             );
+            if season == 2
+                && year.is_none()
+                && matches!(
+                    word_after(text, whole.end()).to_ascii_lowercase().as_str(),
+                    "in" | "of" | "from" | "to" | "by" | "since"
+                )
+            {
+                // "this fall in oil prices" is a drop.
+                return;
+            }
             let (span, kind, year, step) = match (year, step) {
                 // "last summer 2014": the year decides.
                 (Some(y), _) => {
@@ -2696,6 +2723,14 @@ impl<'t> Scanner<'t> {
                 return;
             };
             if !number_left_ok(text, whole.start()) {
+                return;
+            }
+            // "20th Century Fox", "Twenty-First Century Fox": names.
+            let century = &text[whole.end() - "century".len()..whole.end()];
+            let next = text[whole.end()..].trim_start_matches([' ', '-', '–']);
+            if next.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("fox"))
+                || (starts_upper(century) && cue_before(text, whole.start()) != "the")
+            {
                 return;
             }
             let first = (n - 1) * 100;
@@ -3690,7 +3725,7 @@ mod tests {
         ("report-2018-09-23-page", "", "2018-09-23", "abs+y", "2018-09-23"),
         ("2015-12", "", "2015-12", "abs+y", "2015-12"),
         ("2015-3", "", "2015-3", "abs+y", "2015-03"),
-        ("2015/12", "", "2015/12", "abs+y", "2015-12"),
+        ("in 2015/12", "", "2015/12", "abs+y", "2015-12"),
         ("12-2015", "", "12-2015", "abs+y", "2015-12"),
         ("since 03/2020", "", "03/2020", "abs+y", "2020-03"),
         ("2019-aug-01", "", "2019-aug-01", "abs+y", "2019-08-01"),
@@ -3714,9 +3749,11 @@ mod tests {
         ("this summer", FRI, "this summer", "rel", "2025-06-01..2025-08-31"),
         ("this winter", "2025-10-01", "this winter", "rel", "2025-12-01..2026-02-28"),
         ("next spring", FRI, "next spring", "rel", "2026-03-01..2026-05-31"),
+        ("This fall, the plant opens", FRI, "This fall", "rel", "2025-09-01..2025-11-30"),
         ("the nineties", "", "nineties", "year+cue", "1990-01-01..1999-12-31"),
         ("in the '80s", "", "'80s", "year+cue", "1980-01-01..1989-12-31"),
         ("the 19th century", "", "19th century", "year+cue", "1800-01-01..1899-12-31"),
+        ("in the 21st Century", "", "21st Century", "year+cue", "2000-01-01..2099-12-31"),
         ("the twenty-first century", "", "twenty-first century", "year+cue", "2000-01-01..2099-12-31"),
         ("the calendar year 2008", "", "the calendar year 2008", "year+cue", "2008"),
         ("this calendar year", FRI, "this calendar year", "rel", "2025-01-01..2025-06-20"),
@@ -3979,6 +4016,11 @@ mod tests {
         "his last fall",
         "in three weeks",
         "a 21st-century problem",
+        "20th Century Fox",
+        "sued 20th century - fox",
+        "this fall in oil prices",
+        "Law 3/2020 was passed",
+        "Model 12-2015 was recalled",
         "code 120170302",
     ];
 
