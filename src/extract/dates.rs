@@ -76,7 +76,7 @@
 //!   and "in N …'s time" ("in three weeks' time") are the same forward.
 //!   Imprecise forms ("a few days ago", "several days ago", "days ago", "some
 //!   weeks ago") are the range ref−9 units ..= ref−2 units. "N days
-//!   after/before/from <single day>" counts from that day ("3 days after June
+//!   after/before/from ‹single day›" counts from that day ("3 days after June
 //!   12", "two weeks from tomorrow"). Not recognized: a bare "in 3 days" (as
 //!   often a duration: "prices doubled in three weeks"), a bare "1 year 2
 //!   months" (a duration), "3 days later", "4 days before" (anchored to an
