@@ -1190,8 +1190,12 @@ fn day_of(c: &Captures, digits: &str, word: &str) -> Option<u8> {
 }
 
 /// Calls `f` with every match of `re`, including matches that start inside an earlier
-/// one (so that a rejected long match does not hide a shorter valid one).
-fn each_match<'t>(re: &Regex, text: &'t str, mut f: impl FnMut(&Captures<'t>)) {
+/// one (so that a rejected long match does not hide a shorter valid one); nothing when
+/// `possible` is false (a cheap test showed the pattern cannot match).
+fn each_match<'t>(possible: bool, re: &Regex, text: &'t str, mut f: impl FnMut(&Captures<'t>)) {
+    if !possible {
+        return;
+    }
     let mut pos = 0;
     while pos < text.len() {
         let Some(c) = re.captures_at(text, pos) else {
@@ -1210,6 +1214,13 @@ fn each_match<'t>(re: &Regex, text: &'t str, mut f: impl FnMut(&Captures<'t>)) {
 struct Scanner<'t> {
     text: &'t str,
     cands: Vec<Cand>,
+    /// `text` in ASCII lower case (same byte offsets), for [`Scanner::any`].
+    lower: String,
+    /// Whether the text holds a month stem, a weekday stem, a digit: cheap necessary
+    /// conditions that let most patterns skip most sentences.
+    month: bool,
+    weekday: bool,
+    digit: bool,
 }
 
 fn lower_words(s: &str) -> String {
@@ -1229,6 +1240,27 @@ fn day_fits(month: u8, day: u8) -> bool {
 }
 
 impl<'t> Scanner<'t> {
+    fn new(text: &'t str) -> Scanner<'t> {
+        let lower = text.to_ascii_lowercase();
+        let has = |stems: &[&str]| stems.iter().any(|n| lower.contains(n));
+        Scanner {
+            text,
+            cands: Vec::new(),
+            month: has(&[
+                "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+            ]),
+            weekday: has(&["mon", "tue", "wed", "thu", "fri", "sat", "sun"]),
+            digit: text.bytes().any(|b| b.is_ascii_digit()),
+            lower,
+        }
+    }
+
+    /// Whether the text holds one of `needles` (lower-case ASCII): a necessary condition
+    /// for a pattern, checked before running it over the whole text.
+    fn any(&self, needles: &[&str]) -> bool {
+        needles.iter().any(|n| self.lower.contains(n))
+    }
+
     fn push(&mut self, span: Range<usize>, kind: DateKind, res: Res) {
         self.cands.push(Cand { span, kind, res });
     }
@@ -1248,7 +1280,7 @@ impl<'t> Scanner<'t> {
     /// "June 12", "Friday, June 12, 2025", "Jun. 12th", "June the first".
     fn month_day(&mut self) {
         let text = self.text;
-        each_match(&RE_MONTH_DAY, text, |c| {
+        each_match(self.month, &RE_MONTH_DAY, text, |c| {
             let (Some(whole), Some(m), Some(day_m)) = (c.get(0), c.name("m"), c.name("day")) else {
                 return;
             };
@@ -1308,7 +1340,7 @@ impl<'t> Scanner<'t> {
     /// "12 June", "the 12th of June 2025", "Friday 13 June", "05-Aug-2016", "fourth of July".
     fn day_month(&mut self) {
         let text = self.text;
-        each_match(&RE_DAY_MONTH, text, |c| {
+        each_match(self.month, &RE_DAY_MONTH, text, |c| {
             let (Some(whole), Some(m)) = (c.get(0), c.name("m")) else {
                 return;
             };
@@ -1363,7 +1395,7 @@ impl<'t> Scanner<'t> {
     /// "June 2025", "June of 1992", "Dec-2018", "mid-June 2025".
     fn month_year(&mut self) {
         let text = self.text;
-        each_match(&RE_MONTH_YEAR, text, |c| {
+        each_match(self.month && self.digit, &RE_MONTH_YEAR, text, |c| {
             let (Some(whole), Some(m)) = (c.get(0), c.name("m")) else {
                 return;
             };
@@ -1385,7 +1417,7 @@ impl<'t> Scanner<'t> {
     /// "in June", "mid-June", "early June", "last June", "June and July".
     fn month_alone(&mut self) {
         let text = self.text;
-        each_match(&RE_MONTH, text, |c| {
+        each_match(self.month, &RE_MONTH, text, |c| {
             let (Some(whole), Some(m)) = (c.get(0), c.name("m")) else {
                 return;
             };
@@ -1422,7 +1454,7 @@ impl<'t> Scanner<'t> {
     /// "from March to May", "between August and October", "Jan-Feb 2017".
     fn month_range(&mut self) {
         let text = self.text;
-        each_match(&RE_MONTH_RANGE, text, |c| {
+        each_match(self.month, &RE_MONTH_RANGE, text, |c| {
             let (Some(whole), Some(m1), Some(m2), Some(conn)) =
                 (c.get(0), c.name("m1"), c.name("m2"), c.name("c"))
             else {
@@ -1458,7 +1490,7 @@ impl<'t> Scanner<'t> {
     /// "June 12-13", "between June 12 and 15", "June 13 to 20, 2025".
     fn month_day_range(&mut self) {
         let text = self.text;
-        each_match(&RE_MONTH_DAY_RANGE, text, |c| {
+        each_match(self.month, &RE_MONTH_DAY_RANGE, text, |c| {
             let (Some(whole), Some(m), Some(conn), Some(day2)) =
                 (c.get(0), c.name("m"), c.name("c"), c.name("day2"))
             else {
@@ -1502,7 +1534,7 @@ impl<'t> Scanner<'t> {
     /// "12-13 June", "between 3 and 12 of Sept", "from 9 to 12 June 2020".
     fn day_range_month(&mut self) {
         let text = self.text;
-        each_match(&RE_DAY_RANGE_MONTH, text, |c| {
+        each_match(self.month, &RE_DAY_RANGE_MONTH, text, |c| {
             let (Some(whole), Some(m), Some(conn)) = (c.get(0), c.name("m"), c.name("c")) else {
                 return;
             };
@@ -1627,7 +1659,7 @@ impl<'t> Scanner<'t> {
     /// "2013-2015", "2014-15", "between 2013 and 2015", "from 2013 to 2015".
     fn year_range(&mut self) {
         let text = self.text;
-        each_match(&RE_YEAR_RANGE, text, |c| {
+        each_match(self.digit, &RE_YEAR_RANGE, text, |c| {
             let (Some(whole), Some(y1m), Some(y2m), Some(conn)) =
                 (c.get(0), c.name("y1"), c.name("y2"), c.name("c"))
             else {
@@ -1677,7 +1709,7 @@ impl<'t> Scanner<'t> {
     /// "2025-06-12", "2025/06/12", "2025-06-12T10:00:00Z".
     fn iso(&mut self) {
         let text = self.text;
-        each_match(&RE_ISO, text, |c| {
+        each_match(self.digit, &RE_ISO, text, |c| {
             let (Some(whole), Some(y), Some(mo), Some(d), Some(s1), Some(s2)) = (
                 c.get(0),
                 c.name("y"),
@@ -1730,7 +1762,7 @@ impl<'t> Scanner<'t> {
     /// "23/08/2020", "08-23-2020", "23.08.2020".
     fn numeric_dmy(&mut self) {
         let text = self.text;
-        each_match(&RE_NUMERIC_DMY, text, |c| {
+        each_match(self.digit, &RE_NUMERIC_DMY, text, |c| {
             let (Some(whole), Some(a), Some(b), Some(y), Some(s1), Some(s2)) = (
                 c.get(0),
                 c.name("a"),
@@ -1778,7 +1810,7 @@ impl<'t> Scanner<'t> {
                 || MONTH_CUES.contains(&cue.as_str())
                 || cue == "dated"
         };
-        each_match(&RE_YEAR_MONTH, text, |c| {
+        each_match(self.digit, &RE_YEAR_MONTH, text, |c| {
             let (Some(whole), Some(y), Some(m)) = (c.get(0), c.name("y"), c.name("m")) else {
                 return;
             };
@@ -1808,7 +1840,7 @@ impl<'t> Scanner<'t> {
                 Res::Abs { parts, past: false },
             );
         });
-        each_match(&RE_MONTH_YEAR_NUM, text, |c| {
+        each_match(self.digit, &RE_MONTH_YEAR_NUM, text, |c| {
             let (Some(whole), Some(y), Some(m)) = (c.get(0), c.name("y"), c.name("m")) else {
                 return;
             };
@@ -1828,7 +1860,7 @@ impl<'t> Scanner<'t> {
                 Res::Abs { parts, past: false },
             );
         });
-        each_match(&RE_MIXED, text, |c| {
+        each_match(self.digit && self.month, &RE_MIXED, text, |c| {
             let Some(whole) = c.get(0) else { return };
             let (m, d, y) = match (c.name("m1"), c.name("m2")) {
                 (Some(m), _) => {
@@ -1874,7 +1906,7 @@ impl<'t> Scanner<'t> {
                 Res::Abs { parts, past },
             );
         });
-        each_match(&RE_COMPACT, text, |c| {
+        each_match(self.digit, &RE_COMPACT, text, |c| {
             let (Some(whole), Some(y), Some(m), Some(d)) =
                 (c.get(0), c.name("y"), c.name("m"), c.name("d"))
             else {
@@ -1897,7 +1929,7 @@ impl<'t> Scanner<'t> {
                 Res::Abs { parts, past: false },
             );
         });
-        each_match(&RE_GLUED, text, |c| {
+        each_match(self.digit && self.month, &RE_GLUED, text, |c| {
             let (Some(whole), Some(m), Some(d)) = (c.get(0), c.name("m"), c.name("d")) else {
                 return;
             };
@@ -1932,7 +1964,7 @@ impl<'t> Scanner<'t> {
     /// "on 22/04", "from 11/20": two-part slashed dates after a cue, when unambiguous.
     fn numeric_dm(&mut self) {
         let text = self.text;
-        each_match(&RE_NUMERIC_DM, text, |c| {
+        each_match(self.digit, &RE_NUMERIC_DM, text, |c| {
             let (Some(whole), Some(a), Some(b)) = (c.get(0), c.name("a"), c.name("b")) else {
                 return;
             };
@@ -1961,7 +1993,7 @@ impl<'t> Scanner<'t> {
     /// Standalone years 1900-2100, with or without a year cue before them.
     fn years(&mut self) {
         let text = self.text;
-        each_match(&RE_YEAR, text, |c| {
+        each_match(self.digit, &RE_YEAR, text, |c| {
             let Some(y) = c.name("y") else { return };
             let Some(year) = plain_year(y.as_str()) else {
                 return;
@@ -2007,7 +2039,7 @@ impl<'t> Scanner<'t> {
     /// "1990s", "the 1990's".
     fn decades(&mut self) {
         let text = self.text;
-        each_match(&RE_DECADE, text, |c| {
+        each_match(self.digit, &RE_DECADE, text, |c| {
             let (Some(whole), Some(y)) = (c.get(0), c.name("y")) else {
                 return;
             };
@@ -2032,7 +2064,7 @@ impl<'t> Scanner<'t> {
     /// "Friday", "last Friday", "next Friday", "this Friday", "early Friday", "Friday night".
     fn weekdays(&mut self) {
         let text = self.text;
-        each_match(&RE_WEEKDAY, text, |c| {
+        each_match(self.weekday, &RE_WEEKDAY, text, |c| {
             let (Some(whole), Some(wd)) = (c.get(0), c.name("wd")) else {
                 return;
             };
@@ -2085,58 +2117,78 @@ impl<'t> Scanner<'t> {
             }
             self.relative(whole.range(), Rel::Weekday(day, mode));
         });
-        each_match(&RE_WEEK_WEEKDAY, text, |c| {
-            let (Some(whole), Some(wk), Some(wd)) = (c.get(0), c.name("wk"), c.name("wd")) else {
-                return;
-            };
-            let Some(day) = weekday_token(wd.as_str()) else {
-                return;
-            };
-            let week = wk.as_str().to_ascii_lowercase();
-            if week != "this" && week != "current" && cue_before(text, whole.start()) == "the" {
-                // "the last week Monday …" is not a day of a week.
-                return;
-            }
-            let mode = match week.as_str() {
-                "last" | "previous" => WeekdayMode::LastWeek,
-                "next" => WeekdayMode::NextWeek,
-                _ => WeekdayMode::ThisWeek,
-            };
-            self.relative(whole.range(), Rel::Weekday(day, mode));
-        });
+        each_match(
+            self.weekday && self.any(&["week"]),
+            &RE_WEEK_WEEKDAY,
+            text,
+            |c| {
+                let (Some(whole), Some(wk), Some(wd)) = (c.get(0), c.name("wk"), c.name("wd"))
+                else {
+                    return;
+                };
+                let Some(day) = weekday_token(wd.as_str()) else {
+                    return;
+                };
+                let week = wk.as_str().to_ascii_lowercase();
+                if week != "this" && week != "current" && cue_before(text, whole.start()) == "the" {
+                    // "the last week Monday …" is not a day of a week.
+                    return;
+                }
+                let mode = match week.as_str() {
+                    "last" | "previous" => WeekdayMode::LastWeek,
+                    "next" => WeekdayMode::NextWeek,
+                    _ => WeekdayMode::ThisWeek,
+                };
+                self.relative(whole.range(), Rel::Weekday(day, mode));
+            },
+        );
     }
 
     /// yesterday, today, tonight, tomorrow, last night, this morning, the day before yesterday.
     fn day_words(&mut self) {
         let text = self.text;
-        each_match(&RE_DAY_WORD, text, |c| {
-            let (Some(whole), Some(w)) = (c.get(0), c.name("w")) else {
-                return;
-            };
-            let word = lower_words(w.as_str());
-            let days: i64 = match word.as_str() {
-                "the day before yesterday" => -2,
-                "the day after tomorrow" | "day after tomorrow" => 2,
-                "yesterday" | "last night" => -1,
-                "tomorrow" => 1,
-                _ => 0,
-            };
-            if word == "today"
-                && c.name("mod").is_none()
-                && cue_before(text, whole.start()) == "usa"
-            {
-                return;
-            }
-            let rel = Rel::Shift {
-                span: Span {
-                    months: 0,
-                    days: days.abs(),
-                },
-                sign: days.signum(),
-            };
-            self.relative(whole.range(), rel);
-        });
-        each_match(&RE_PREVIOUS_DAY, text, |c| {
+        each_match(
+            self.any(&[
+                "yesterday",
+                "today",
+                "tonight",
+                "tomorrow",
+                "night",
+                "morning",
+                "afternoon",
+                "evening",
+            ]),
+            &RE_DAY_WORD,
+            text,
+            |c| {
+                let (Some(whole), Some(w)) = (c.get(0), c.name("w")) else {
+                    return;
+                };
+                let word = lower_words(w.as_str());
+                let days: i64 = match word.as_str() {
+                    "the day before yesterday" => -2,
+                    "the day after tomorrow" | "day after tomorrow" => 2,
+                    "yesterday" | "last night" => -1,
+                    "tomorrow" => 1,
+                    _ => 0,
+                };
+                if word == "today"
+                    && c.name("mod").is_none()
+                    && cue_before(text, whole.start()) == "usa"
+                {
+                    return;
+                }
+                let rel = Rel::Shift {
+                    span: Span {
+                        months: 0,
+                        days: days.abs(),
+                    },
+                    sign: days.signum(),
+                };
+                self.relative(whole.range(), rel);
+            },
+        );
+        each_match(self.any(&["day"]), &RE_PREVIOUS_DAY, text, |c| {
             let Some(whole) = c.get(0) else { return };
             if whole.as_str().to_ascii_lowercase().ends_with("before") {
                 let next = word_after(text, whole.end());
@@ -2163,7 +2215,7 @@ impl<'t> Scanner<'t> {
     /// "3 days ago", "two weeks and two days ago", "a few days ago", "days ago", "a year from now".
     fn ago(&mut self) {
         let text = self.text;
-        each_match(&RE_AGO, text, |c| {
+        each_match(self.any(&["ago", "now"]), &RE_AGO, text, |c| {
             let (Some(whole), Some(body), Some(dir)) = (c.get(0), c.name("body"), c.name("dir"))
             else {
                 return;
@@ -2189,7 +2241,7 @@ impl<'t> Scanner<'t> {
             };
             self.relative(whole.range(), rel);
         });
-        each_match(&RE_BARE_AGO, text, |c| {
+        each_match(self.any(&["ago"]), &RE_BARE_AGO, text, |c| {
             let (Some(whole), Some(u)) = (c.get(0), c.name("u")) else {
                 return;
             };
@@ -2201,93 +2253,103 @@ impl<'t> Scanner<'t> {
     /// last/this/next week|month|year|weekend, earlier/later this …, over the weekend.
     fn calendar(&mut self) {
         let text = self.text;
-        each_match(&RE_CALENDAR, text, |c| {
-            let (Some(whole), Some(m), Some(u)) = (c.get(0), c.name("mod"), c.name("u")) else {
-                return;
-            };
-            let modifier = lower_words(m.as_str());
-            // "this calendar year" is this year.
-            let unit = lower_words(u.as_str()).replace("calendar ", "");
-            if word_after(text, whole.end()).eq_ignore_ascii_case("of") {
-                return;
-            }
-            let ordinal = matches!(modifier.as_str(), "last" | "next" | "previous");
-            if ordinal && cue_before(text, whole.start()) == "the" {
-                return;
-            }
-            let rest = modifier.starts_with("later");
-            let step = match modifier.as_str() {
-                "last" | "previous" => Step::Last,
-                "next" => Step::Next,
-                _ => Step::This,
-            };
-            let rel = match (unit.as_str(), rest) {
-                ("quarter" | "decade", true) => return,
-                ("quarter", false) => Rel::Quarter(step),
-                ("decade", false) => Rel::Decade(step),
-                ("weekend", _) => Rel::Weekend(Some(step)),
-                ("week", true) => Rel::WeekRest,
-                ("week", false) => Rel::Week(step),
-                ("month", true) => Rel::MonthRest,
-                ("month", false) => Rel::Month(step),
-                (_, true) => Rel::YearRest,
-                (_, false) => Rel::Year(step),
-            };
-            self.relative(whole.range(), rel);
-        });
-        each_match(&RE_WEEKEND, text, |c| {
+        each_match(
+            self.any(&["week", "month", "quarter", "year", "decade"]),
+            &RE_CALENDAR,
+            text,
+            |c| {
+                let (Some(whole), Some(m), Some(u)) = (c.get(0), c.name("mod"), c.name("u")) else {
+                    return;
+                };
+                let modifier = lower_words(m.as_str());
+                // "this calendar year" is this year.
+                let unit = lower_words(u.as_str()).replace("calendar ", "");
+                if word_after(text, whole.end()).eq_ignore_ascii_case("of") {
+                    return;
+                }
+                let ordinal = matches!(modifier.as_str(), "last" | "next" | "previous");
+                if ordinal && cue_before(text, whole.start()) == "the" {
+                    return;
+                }
+                let rest = modifier.starts_with("later");
+                let step = match modifier.as_str() {
+                    "last" | "previous" => Step::Last,
+                    "next" => Step::Next,
+                    _ => Step::This,
+                };
+                let rel = match (unit.as_str(), rest) {
+                    ("quarter" | "decade", true) => return,
+                    ("quarter", false) => Rel::Quarter(step),
+                    ("decade", false) => Rel::Decade(step),
+                    ("weekend", _) => Rel::Weekend(Some(step)),
+                    ("week", true) => Rel::WeekRest,
+                    ("week", false) => Rel::Week(step),
+                    ("month", true) => Rel::MonthRest,
+                    ("month", false) => Rel::Month(step),
+                    (_, true) => Rel::YearRest,
+                    (_, false) => Rel::Year(step),
+                };
+                self.relative(whole.range(), rel);
+            },
+        );
+        each_match(self.any(&["weekend"]), &RE_WEEKEND, text, |c| {
             if let Some(whole) = c.get(0) {
                 self.relative(whole.range(), Rel::Weekend(None));
             }
         });
-        each_match(&RE_ROLLING, text, |c| {
-            let (Some(whole), Some(u)) = (c.get(0), c.name("u")) else {
-                return;
-            };
-            let n = c.name("n");
-            let unit = Span::of_unit(u.as_str());
-            // "last week" is the calendar week; "past week" and "the last week" are windows.
-            let past = c
-                .name("m")
-                .is_some_and(|m| m.as_str().eq_ignore_ascii_case("past"));
-            if (c.name("the").is_none() && n.is_none() && !past)
-                || (n.is_none() && unit.days == 1)
-                || word_after(text, whole.end()).eq_ignore_ascii_case("of")
-            {
-                return;
-            }
-            let count = match n.map(|n| parse_count(n.as_str())) {
-                None => 1,
-                Some(Some(Some(k))) => k,
-                Some(Some(None)) => 9,
-                Some(None) => return,
-            };
-            if !(1..=10_000).contains(&count) {
-                return;
-            }
-            if u.as_str().eq_ignore_ascii_case("quarter") {
-                self.relative(whole.range(), Rel::Quarters(-count));
-                return;
-            }
-            let mut span = unit.times(count);
-            let mut end = whole.end();
-            // "the last 3 months and 2 weeks", unless the whole is a point ("… ago").
-            if let Some(more) = RE_SPAN_MORE.find(&text[end..])
-                && let Some(Ok(extra)) = parse_span(more.as_str())
-                && !matches!(
-                    word_after(text, end + more.end())
-                        .to_ascii_lowercase()
-                        .as_str(),
-                    "ago" | "from" | "before" | "after" | "later"
-                )
-            {
-                span.months += extra.months;
-                span.days += extra.days;
-                end += more.end();
-            }
-            self.relative(whole.start()..end, Rel::Rolling(span));
-        });
-        each_match(&RE_WINDOW_REVERSED, text, |c| {
+        each_match(
+            self.any(&["past", "last", "previous"]),
+            &RE_ROLLING,
+            text,
+            |c| {
+                let (Some(whole), Some(u)) = (c.get(0), c.name("u")) else {
+                    return;
+                };
+                let n = c.name("n");
+                let unit = Span::of_unit(u.as_str());
+                // "last week" is the calendar week; "past week" and "the last week" are windows.
+                let past = c
+                    .name("m")
+                    .is_some_and(|m| m.as_str().eq_ignore_ascii_case("past"));
+                if (c.name("the").is_none() && n.is_none() && !past)
+                    || (n.is_none() && unit.days == 1)
+                    || word_after(text, whole.end()).eq_ignore_ascii_case("of")
+                {
+                    return;
+                }
+                let count = match n.map(|n| parse_count(n.as_str())) {
+                    None => 1,
+                    Some(Some(Some(k))) => k,
+                    Some(Some(None)) => 9,
+                    Some(None) => return,
+                };
+                if !(1..=10_000).contains(&count) {
+                    return;
+                }
+                if u.as_str().eq_ignore_ascii_case("quarter") {
+                    self.relative(whole.range(), Rel::Quarters(-count));
+                    return;
+                }
+                let mut span = unit.times(count);
+                let mut end = whole.end();
+                // "the last 3 months and 2 weeks", unless the whole is a point ("… ago").
+                if let Some(more) = RE_SPAN_MORE.find(&text[end..])
+                    && let Some(Ok(extra)) = parse_span(more.as_str())
+                    && !matches!(
+                        word_after(text, end + more.end())
+                            .to_ascii_lowercase()
+                            .as_str(),
+                        "ago" | "from" | "before" | "after" | "later"
+                    )
+                {
+                    span.months += extra.months;
+                    span.days += extra.days;
+                    end += more.end();
+                }
+                self.relative(whole.start()..end, Rel::Rolling(span));
+            },
+        );
+        each_match(self.any(&["the"]), &RE_WINDOW_REVERSED, text, |c| {
             let (Some(whole), Some(n), Some(m), Some(u)) =
                 (c.get(0), c.name("n"), c.name("m"), c.name("u"))
             else {
@@ -2312,7 +2374,7 @@ impl<'t> Scanner<'t> {
             };
             self.relative(whole.range(), rel);
         });
-        each_match(&RE_TO_DATE, text, |c| {
+        each_match(self.any(&["date", "ytd"]), &RE_TO_DATE, text, |c| {
             let Some(whole) = c.get(0) else { return };
             let ytd = c.name("ytd").is_some();
             if !ytd {
@@ -2351,12 +2413,12 @@ impl<'t> Scanner<'t> {
             };
             self.relative(whole.range(), rel);
         });
-        each_match(&RE_WEEK_AFTER_NEXT, text, |c| {
+        each_match(self.any(&["next"]), &RE_WEEK_AFTER_NEXT, text, |c| {
             if let Some(whole) = c.get(0) {
                 self.relative(whole.range(), Rel::WeekOffset(2));
             }
         });
-        each_match(&RE_IN_TIME, text, |c| {
+        each_match(self.any(&["time"]), &RE_IN_TIME, text, |c| {
             let (Some(whole), Some(body)) = (c.get(0), c.name("body")) else {
                 return;
             };
@@ -2541,7 +2603,7 @@ impl<'t> Scanner<'t> {
     /// month": a day of the month whose month is left to the reference.
     fn days_of_month(&mut self) {
         let text = self.text;
-        each_match(&RE_WEEKDAY_DAY, text, |c| {
+        each_match(self.weekday, &RE_WEEKDAY_DAY, text, |c| {
             let (Some(whole), Some(wd)) = (c.get(0), c.name("wd")) else {
                 return;
             };
@@ -2577,7 +2639,7 @@ impl<'t> Scanner<'t> {
             };
             self.push(whole.range(), absolute(false), res);
         });
-        each_match(&RE_THE_DAY, text, |c| {
+        each_match(self.digit && self.any(&["the"]), &RE_THE_DAY, text, |c| {
             let (Some(whole), Some(d)) = (c.get(0), c.name("d")) else {
                 return;
             };
@@ -2623,56 +2685,61 @@ impl<'t> Scanner<'t> {
     /// '90s") and centuries ("the 19th century").
     fn seasons_and_eras(&mut self) {
         let text = self.text;
-        each_match(&RE_SEASON, text, |c| {
-            let (Some(whole), Some(season)) = (c.get(0), c.name("s")) else {
-                return;
-            };
-            let season = match season.as_str().to_ascii_lowercase().as_str() {
-                "spring" => 0,
-                "summer" => 1,
-                "autumn" | "fall" => 2,
-                _ => 3,
-            };
-            let step = match c.name("mod").map(|m| m.as_str().to_ascii_lowercase()) {
-                Some(m) if m == "last" || m == "past" => Some(Step::Last),
-                Some(m) if m == "this" => Some(Step::This),
-                Some(_) => Some(Step::Next),
-                None => None,
-            };
-            let year = match c.name("y") {
-                Some(y) if number_right_ok(text, y.end()) => plain_year(y.as_str()),
-                _ => None,
-            };
-            let possessive = matches!(
-                cue_before(text, whole.start()).as_str(),
-                "his" | "her" | "their" | "its" | "my" | "your" | "our"
-            );
-            if season == 2
-                && year.is_none()
-                && matches!(
-                    word_after(text, whole.end()).to_ascii_lowercase().as_str(),
-                    "in" | "of" | "from" | "to" | "by" | "since"
-                )
-            {
-                // "this fall in oil prices" is a drop.
-                return;
-            }
-            let (span, kind, year, step) = match (year, step) {
-                // "last summer 2014": the year decides.
-                (Some(y), _) => {
-                    let start = c.name("s").map_or(whole.start(), |s| s.start());
-                    let kind = DateKind::Year { year_context: true };
-                    (start..whole.end(), kind, Some(y), Step::This)
+        each_match(
+            self.any(&["spring", "summer", "autumn", "fall", "winter"]),
+            &RE_SEASON,
+            text,
+            |c| {
+                let (Some(whole), Some(season)) = (c.get(0), c.name("s")) else {
+                    return;
+                };
+                let season = match season.as_str().to_ascii_lowercase().as_str() {
+                    "spring" => 0,
+                    "summer" => 1,
+                    "autumn" | "fall" => 2,
+                    _ => 3,
+                };
+                let step = match c.name("mod").map(|m| m.as_str().to_ascii_lowercase()) {
+                    Some(m) if m == "last" || m == "past" => Some(Step::Last),
+                    Some(m) if m == "this" => Some(Step::This),
+                    Some(_) => Some(Step::Next),
+                    None => None,
+                };
+                let year = match c.name("y") {
+                    Some(y) if number_right_ok(text, y.end()) => plain_year(y.as_str()),
+                    _ => None,
+                };
+                let possessive = matches!(
+                    cue_before(text, whole.start()).as_str(),
+                    "his" | "her" | "their" | "its" | "my" | "your" | "our"
+                );
+                if season == 2
+                    && year.is_none()
+                    && matches!(
+                        word_after(text, whole.end()).to_ascii_lowercase().as_str(),
+                        "in" | "of" | "from" | "to" | "by" | "since"
+                    )
+                {
+                    // "this fall in oil prices" is a drop.
+                    return;
                 }
-                (None, Some(step)) if !possessive => {
-                    let end = c.name("s").map_or(whole.end(), |s| s.end());
-                    (whole.start()..end, DateKind::Relative, None, step)
-                }
-                _ => return,
-            };
-            self.push(span, kind, Res::Season { season, year, step });
-        });
-        each_match(&RE_DECADE_WORD, text, |c| {
+                let (span, kind, year, step) = match (year, step) {
+                    // "last summer 2014": the year decides.
+                    (Some(y), _) => {
+                        let start = c.name("s").map_or(whole.start(), |s| s.start());
+                        let kind = DateKind::Year { year_context: true };
+                        (start..whole.end(), kind, Some(y), Step::This)
+                    }
+                    (None, Some(step)) if !possessive => {
+                        let end = c.name("s").map_or(whole.end(), |s| s.end());
+                        (whole.start()..end, DateKind::Relative, None, step)
+                    }
+                    _ => return,
+                };
+                self.push(span, kind, Res::Season { season, year, step });
+            },
+        );
+        each_match(self.any(&["ties", "0s"]), &RE_DECADE_WORD, text, |c| {
             let Some(whole) = c.get(0) else { return };
             let decade = if let Some(w) = c.name("w") {
                 let possessive = matches!(
@@ -2712,7 +2779,7 @@ impl<'t> Scanner<'t> {
             let kind = DateKind::Year { year_context: true };
             self.push(start..whole.end(), kind, Res::Fixed(DateValue::Range(a, b)));
         });
-        each_match(&RE_CENTURY, text, |c| {
+        each_match(self.any(&["century"]), &RE_CENTURY, text, |c| {
             let Some(whole) = c.get(0) else { return };
             let n = match (c.name("n"), c.name("w")) {
                 (Some(n), _) => n.as_str().parse::<i32>().ok(),
@@ -2746,25 +2813,30 @@ impl<'t> Scanner<'t> {
     /// one.
     fn end_of_unit(&mut self) {
         let text = self.text;
-        each_match(&RE_END_OF_UNIT, text, |c| {
-            let (Some(whole), Some(m), Some(u)) = (c.get(0), c.name("m"), c.name("u")) else {
-                return;
-            };
-            if text[whole.end()..].starts_with(['-', '–']) {
-                // "the end of the year-long war"
-                return;
-            }
-            let res = match u.as_str().to_ascii_lowercase().as_str() {
-                "year" => Res::YearThird {
-                    year: Box::new(Res::Rel(Rel::Year(Step::This))),
-                    third: third_of(m.as_str()),
-                    start_of: starts_unit(m.as_str()),
-                },
-                "month" => Res::Whole(Box::new(Res::Rel(Rel::Month(Step::This)))),
-                _ => Res::Whole(Box::new(Res::Rel(Rel::Week(Step::This)))),
-            };
-            self.push(whole.range(), DateKind::Relative, res);
-        });
+        each_match(
+            self.any(&["end", "beginning", "start", "middle"]),
+            &RE_END_OF_UNIT,
+            text,
+            |c| {
+                let (Some(whole), Some(m), Some(u)) = (c.get(0), c.name("m"), c.name("u")) else {
+                    return;
+                };
+                if text[whole.end()..].starts_with(['-', '–']) {
+                    // "the end of the year-long war"
+                    return;
+                }
+                let res = match u.as_str().to_ascii_lowercase().as_str() {
+                    "year" => Res::YearThird {
+                        year: Box::new(Res::Rel(Rel::Year(Step::This))),
+                        third: third_of(m.as_str()),
+                        start_of: starts_unit(m.as_str()),
+                    },
+                    "month" => Res::Whole(Box::new(Res::Rel(Rel::Month(Step::This)))),
+                    _ => Res::Whole(Box::new(Res::Rel(Rel::Week(Step::This)))),
+                };
+                self.push(whole.range(), DateKind::Relative, res);
+            },
+        );
     }
 
     /// Parts and weeks of the candidates found so far: "the last week of July", "the
@@ -2959,7 +3031,7 @@ impl<'t> Scanner<'t> {
                 _ => Some((n * 6 - 5, n * 6)),
             }
         };
-        each_match(&RE_QUARTER_CODE, text, |c| {
+        each_match(self.digit, &RE_QUARTER_CODE, text, |c| {
             let Some(whole) = c.get(0) else { return };
             if !number_left_ok(text, whole.start()) || !number_right_ok(text, whole.end()) {
                 return;
@@ -2989,83 +3061,94 @@ impl<'t> Scanner<'t> {
             let kind = absolute(matches!(year, YearSpec::Written(_)));
             self.push(whole.range(), kind, Res::Months { first, last, year });
         });
-        each_match(&RE_QUARTER_WORDS, text, |c| {
-            let (Some(whole), Some(ord), Some(kind)) = (c.get(0), c.name("ord"), c.name("kind"))
-            else {
-                return;
-            };
-            let half = kind.as_str().eq_ignore_ascii_case("half");
-            let n: u8 = match ord.as_str().to_ascii_lowercase().as_str() {
-                "first" | "1st" => 1,
-                "second" | "2nd" => 2,
-                "third" | "3rd" => 3,
-                "fourth" | "4th" => 4,
-                _ if half => 2,
-                _ => 4,
-            };
-            if half && n > 2 {
-                return;
-            }
-            let (first, last) = if half {
-                (n * 6 - 5, n * 6)
-            } else {
-                (n * 3 - 2, n * 3)
-            };
-            let written = c.name("y").or_else(|| c.name("y2"));
-            if c.name("rel2").is_some() && (written.is_some() || c.name("rel").is_some()) {
-                return;
-            }
-            let (year, kind) = if let Some(y) = written {
-                match written_year(y.as_str()) {
-                    Some(y) if number_right_ok(text, whole.end()) => {
-                        (YearSpec::Written(y), absolute(true))
-                    }
-                    _ => return,
-                }
-            } else if let Some(rel) = c.name("rel").or_else(|| c.name("rel2")) {
-                let offset = match rel.as_str().to_ascii_lowercase().as_str() {
-                    "last" => -1,
-                    "next" => 1,
-                    _ => 0,
+        each_match(
+            self.any(&["quarter", "half"]),
+            &RE_QUARTER_WORDS,
+            text,
+            |c| {
+                let (Some(whole), Some(ord), Some(kind)) =
+                    (c.get(0), c.name("ord"), c.name("kind"))
+                else {
+                    return;
                 };
-                (YearSpec::Relative(offset), DateKind::Relative)
-            } else {
-                // "the first quarter" alone is as often a game's quarter as a date.
-                return;
-            };
-            self.push(whole.range(), kind, Res::Months { first, last, year });
-        });
-        each_match(&RE_AHEAD, text, |c| {
-            let (Some(whole), Some(m), Some(u)) = (c.get(0), c.name("mod"), c.name("u")) else {
-                return;
-            };
-            let unit = Span::of_unit(u.as_str());
-            let modifier = m.as_str().to_ascii_lowercase();
-            if word_after(text, whole.end()).eq_ignore_ascii_case("of") {
-                return;
-            }
-            let count = match c.name("n").map(|n| parse_count(n.as_str())) {
-                Some(Some(Some(k))) => k,
-                Some(Some(None)) => 9,
-                Some(None) => return,
-                None => {
-                    // "the next week" is a window; "next week" is the calendar week and
-                    // "the following day" depends on another event.
-                    if c.name("the").is_none() || modifier == "following" || unit.days == 1 {
-                        return;
-                    }
-                    if c.name("pl").is_some() { 9 } else { 1 }
+                let half = kind.as_str().eq_ignore_ascii_case("half");
+                let n: u8 = match ord.as_str().to_ascii_lowercase().as_str() {
+                    "first" | "1st" => 1,
+                    "second" | "2nd" => 2,
+                    "third" | "3rd" => 3,
+                    "fourth" | "4th" => 4,
+                    _ if half => 2,
+                    _ => 4,
+                };
+                if half && n > 2 {
+                    return;
                 }
-            };
-            if !(1..=10_000).contains(&count) {
-                return;
-            }
-            if u.as_str().eq_ignore_ascii_case("quarter") {
-                self.relative(whole.range(), Rel::Quarters(count));
-                return;
-            }
-            self.relative(whole.range(), Rel::Ahead(unit.times(count)));
-        });
+                let (first, last) = if half {
+                    (n * 6 - 5, n * 6)
+                } else {
+                    (n * 3 - 2, n * 3)
+                };
+                let written = c.name("y").or_else(|| c.name("y2"));
+                if c.name("rel2").is_some() && (written.is_some() || c.name("rel").is_some()) {
+                    return;
+                }
+                let (year, kind) = if let Some(y) = written {
+                    match written_year(y.as_str()) {
+                        Some(y) if number_right_ok(text, whole.end()) => {
+                            (YearSpec::Written(y), absolute(true))
+                        }
+                        _ => return,
+                    }
+                } else if let Some(rel) = c.name("rel").or_else(|| c.name("rel2")) {
+                    let offset = match rel.as_str().to_ascii_lowercase().as_str() {
+                        "last" => -1,
+                        "next" => 1,
+                        _ => 0,
+                    };
+                    (YearSpec::Relative(offset), DateKind::Relative)
+                } else {
+                    // "the first quarter" alone is as often a game's quarter as a date.
+                    return;
+                };
+                self.push(whole.range(), kind, Res::Months { first, last, year });
+            },
+        );
+        each_match(
+            self.any(&["next", "coming", "following", "upcoming"]),
+            &RE_AHEAD,
+            text,
+            |c| {
+                let (Some(whole), Some(m), Some(u)) = (c.get(0), c.name("mod"), c.name("u")) else {
+                    return;
+                };
+                let unit = Span::of_unit(u.as_str());
+                let modifier = m.as_str().to_ascii_lowercase();
+                if word_after(text, whole.end()).eq_ignore_ascii_case("of") {
+                    return;
+                }
+                let count = match c.name("n").map(|n| parse_count(n.as_str())) {
+                    Some(Some(Some(k))) => k,
+                    Some(Some(None)) => 9,
+                    Some(None) => return,
+                    None => {
+                        // "the next week" is a window; "next week" is the calendar week and
+                        // "the following day" depends on another event.
+                        if c.name("the").is_none() || modifier == "following" || unit.days == 1 {
+                            return;
+                        }
+                        if c.name("pl").is_some() { 9 } else { 1 }
+                    }
+                };
+                if !(1..=10_000).contains(&count) {
+                    return;
+                }
+                if u.as_str().eq_ignore_ascii_case("quarter") {
+                    self.relative(whole.range(), Rel::Quarters(count));
+                    return;
+                }
+                self.relative(whole.range(), Rel::Ahead(unit.times(count)));
+            },
+        );
     }
 }
 
@@ -3505,10 +3588,7 @@ fn resolve(res: Res, reference: Option<Date>) -> Option<DateValue> {
 /// resolved against `reference` (the article's publication date) with the past reading
 /// news needs. See the module documentation for the rules.
 pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
-    let mut s = Scanner {
-        text,
-        cands: Vec::new(),
-    };
+    let mut s = Scanner::new(text);
     s.month_day();
     s.day_month();
     s.month_year();
