@@ -26,20 +26,21 @@
 //! * Recognizers-Text (reference = `Context.ReferenceDateTime`): as many mentions as
 //!   expected, each with the expected text after normalization (case, spacing,
 //!   trailing punctuation, leading prepositions and articles such as "on", "since",
-//!   "the", and qualifier words such as "later than", "or later": `find_dates` leaves
-//!   those outside its spans for the caller to read), and a value equal to the
-//!   *past* reading (the earliest of the listed values). Upstream closes ranges with
-//!   the start of their last unit, exclusive ("2014-2018" → [2014-01-01,
+//!   "the", and qualifier words such as "later than", "around", "within", "or later":
+//!   `find_dates` leaves those outside its spans for the caller to read), and a value
+//!   equal to the *past* reading (the earliest of the listed values). Upstream closes
+//!   ranges with the start of their last unit, exclusive ("2014-2018" → [2014-01-01,
 //!   2018-01-01)), so an end matches when it is the day after our last day or the
-//!   first day of the last month or year we cover. Open ranges (`Mod` since, after,
-//!   before, until, …) match when either bound of our value is the open end, since
-//!   the qualifier is the caller's. A value upstream leaves `not resolved` (seasons,
-//!   fiscal years) is judged on the span only. "accepting any reading" also counts
-//!   values equal to the future reading.
+//!   first day of the last month, quarter or year we cover. A one-day range given
+//!   as a single `value` ("around the 21st", `Mod` approx) is a day. Open ranges
+//!   (`Mod` since, after, before, until, …) match when either bound of our value is
+//!   the open end, since the qualifier is the caller's. A value upstream leaves `not
+//!   resolved` (seasons, fiscal years) is judged on the span only. "accepting any
+//!   reading" also counts values equal to the future reading.
 //! * dateparser `test_search.en.json`: same number of mentions, texts contained in
 //!   one another (upstream keeps neighbouring words), expected date within our value;
 //!   one range of ours may stand for two consecutive expected dates when its ends are
-//!   exactly those dates ("January 3, 2017 - February 1st"). No `RELATIVE_BASE` means
+//!   exactly those dates ("June 3, 2017 - July 1st"). No `RELATIVE_BASE` means
 //!   no reference date.
 //! * dateparser `test_freshness_date_parser.en.json` (now = 2014-09-01): a single
 //!   mention covering the whole string whose value contains now ∓ the relativedelta.
@@ -681,7 +682,7 @@ fn judge_search(input: &str, expected: &[(String, Option<Date>)], ours: &[DateMe
         let Some((a, b)) = bounds(m) else {
             return Outcome::Fail("value differs");
         };
-        // One range of ours for two consecutive dates: "January 3, 2017 - February 1st".
+        // One range of ours for two consecutive dates: "June 3, 2017 - July 1st".
         if let (Some(day), Some((next_text, Some(next_day)))) = (day, want.peek())
             && got.contains(text.as_str())
             && got.contains(next_text.as_str())
