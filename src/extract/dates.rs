@@ -38,7 +38,11 @@
 //!   is closest to the reference (the most recent one after "since"). "last
 //!   June" is the latest June before the reference's month, "next June" the
 //!   first one after it, "this June" the one in the reference year.
-//!   early/mid/late keep month precision.
+//!   early/mid/late and "the beginning/middle/end of June" keep month
+//!   precision (a claim dated "mid-June" must not pretend to a day); the
+//!   modifier is inside the span. "late last month", "early next week", "the
+//!   end of this month" and "the end of the month/week" (the current one)
+//!   are the whole month or week.
 //! * **May, March, Mar** and the weekday abbreviations (**Sat, Sun, Wed**, …)
 //!   count only when capitalized in the text, and May/March only next to a day
 //!   or year or after a cue, so "he may go" and "the march on the capital" are
@@ -46,12 +50,19 @@
 //!   a month.
 //! * **Weekdays**: "Friday", "on Friday", "Friday morning", "early Friday",
 //!   "Friday's" → the most recent such day on or before the reference (an
-//!   article published on a Friday saying "Friday" means that day). "last
-//!   Friday", "this past Friday", "previous Friday" → strictly before the
-//!   reference; "next Friday", "this coming Friday" → strictly after; "this
-//!   Friday" → the Friday of the reference's ISO week; "Tuesday of last/next
-//!   week" → that day of the previous/next ISO week. "Good Friday", "Black
-//!   Friday" and the ordinal "the last Friday of …" are not matched.
+//!   article published on a Friday saying "Friday" means that day). "this
+//!   past Friday", "past Friday" → strictly before the reference; "this coming
+//!   Friday", "coming/upcoming Friday" → strictly after. "last Friday",
+//!   "previous Friday" → the Friday of the previous ISO week, "next Friday" →
+//!   the Friday of the next ISO week: a bare weekday already covers the past
+//!   seven days, so an explicit last/next names the neighbouring week (in an
+//!   article of Thursday, "last Wednesday" is eight days back and "next
+//!   Friday" eight days ahead; on a Monday, "last Friday" is three days back).
+//!   "this Friday" → the Friday of the reference's ISO week; "Tuesday of
+//!   last/next week", "next week Wednesday", "last week on Tuesday",
+//!   "previous week - Monday" → that day of the previous/next ISO week.
+//!   "Good Friday", "Black Friday" and the ordinal "the last Friday of …" are
+//!   not matched.
 //! * **Day words**: "yesterday" and "last night" = ref−1; "today", "tonight",
 //!   "this morning/afternoon/evening" = ref; "tomorrow" = ref+1; "the day before
 //!   yesterday" = ref−2; "the day after tomorrow" = ref+2; "the previous day",
@@ -61,12 +72,17 @@
 //!   "N months ago" = the same day N months earlier (clamped to the month's
 //!   length), "N years/decades ago" likewise, "a fortnight ago" = ref−14;
 //!   compounds add up ("2 weeks and 2 days ago", "1 year, 2 months ago"). N is
-//!   digits or words; "a"/"an" is 1 and "a couple of" is 2. "N … from now" is
-//!   the same forward. Imprecise forms ("a few days ago", "several days ago",
-//!   "days ago", "some weeks ago") are the range ref−9 units ..= ref−2 units.
-//!   "N days after/before/from <single day>" counts from that day ("3 days
-//!   after June 12", "two weeks from tomorrow"). Not recognized: "in 3 days",
-//!   "3 days later", "4 days before" (durations, or anchored to an event).
+//!   digits or words; "a"/"an" is 1 and "a couple (of)" is 2. "N … from now"
+//!   and "in N …'s time" ("in three weeks' time") are the same forward.
+//!   Imprecise forms ("a few days ago", "several days ago", "days ago", "some
+//!   weeks ago") are the range ref−9 units ..= ref−2 units. "N days
+//!   after/before/from ‹single day›" counts from that day ("3 days after June
+//!   12", "two weeks from tomorrow"). Not recognized: a bare "in 3 days" (as
+//!   often a duration: "prices doubled in three weeks"), a bare "1 year 2
+//!   months" (a duration), "3 days later", "4 days before" (anchored to an
+//!   event). "to date", "till date" = ref ("the largest protest to date"; not
+//!   "up to date" nor "to date the bones"); "year to date", "YTD" = January 1
+//!   ..= ref.
 //! * **Calendar periods**: "last week" = Monday..Sunday of the previous ISO
 //!   week; "this week", "earlier this week", "earlier in the week" = Monday of
 //!   the reference's week ..= ref; "later this week" = ref ..= Sunday; "next
@@ -77,11 +93,15 @@
 //!   year" = January 1 ..= ref; "later this year" = ref ..= December 31; "next
 //!   year" = the next year. Quarters and decades follow the month rules on
 //!   calendar quarters and decades ("last quarter" = the previous calendar
-//!   quarter, "last decade" = 2010-2019 in 2025).
+//!   quarter, "last decade" = 2010-2019 in 2025). "current" is "this", "this calendar year" is "this year"; "the
+//!   week after next" = the ISO week after the next one.
 //! * **Windows**: "the past week", "the last 3 months", "past two years" = ref
-//!   − span ..= ref; "the next 3 days", "the coming weeks" = ref+1 ..= ref +
-//!   span; "few"/"several"/plural without a number count as 9 units. Quarters
-//!   are whole calendar quarters ("the last two quarters", "the next quarter").
+//!   − span ..= ref (also "past week" without "the", compounds such as "the
+//!   last 3 months and 2 weeks", and the order "the 5 past years"); "the next
+//!   3 days", "the coming weeks", "the next couple weeks", "the 2 upcoming
+//!   months" = ref+1 ..= ref + span; "few"/"several"/plural without a number
+//!   count as 9 units. Quarters are whole calendar quarters ("the last two
+//!   quarters", "the next quarter", "the past quarter").
 //!   "the last week of July" and "the next day"/"the following week" (relative
 //!   to an event) are not matched.
 //! * **Weekends** (Saturday..Sunday): "last weekend" = the previous ISO week's;
@@ -91,13 +111,29 @@
 //! * **Years**: a four-digit number 1900-2100 standing alone → a year point,
 //!   reported as [`DateKind::Year`] with `year_context` true after a cue (in,
 //!   since, by, until, till, through, throughout, from, before, after, during,
-//!   early, late, mid, mid-, pre-, post-, of, year, circa, a season, between …
-//!   and); "the 2015 deal" and "2018 people" have `year_context` false.
+//!   pre-, post-, of, year, circa, a season, between … and); "the 2015 deal"
+//!   and "2018 people" have `year_context` false. "early 2014", "mid-2014",
+//!   "late 2019", "the beginning/middle/end of 2020" → the first, middle or
+//!   last third of the year (January-April, May-August, September-December),
+//!   still a `Year` with `year_context` true; "late last year", "the end of
+//!   the year" (the current one) are Relative thirds. "the calendar year 2008"
+//!   is 2008. Decades: "the 1990s", "the nineties", "the nineteen-eighties",
+//!   "the '80s" ("'00s" and "'10s" are this century's; "in their forties" is
+//!   an age); centuries: "the 19th century" = 1800-1899 (not the adjective
+//!   "19th-century" nor "20th Century Fox"). Seasons are northern-hemisphere meteorological ones
+//!   (spring March-May, summer June-August, autumn/fall September-November,
+//!   winter December-February, belonging to the year it ends in): "summer
+//!   2014", "the winter of 2014" (Dec 2013-Feb 2014) are `Year`s; "last
+//!   summer" (the latest one ended before the reference), "this summer" (the
+//!   one under way, else the reference year's; "this winter" the coming one),
+//!   "next spring" are Relative; a bare "summer" is not a date, nor "this
+//!   fall in oil prices".
 //!   "2013-2015", "2014-15", "between 2013 and 2015", "from 2013 to 2015",
 //!   "from 2007 to the end of 2008" → the range Jan 1 2013 ..= Dec 31 2015;
 //!   "the 1990s" → 1990-01-01 ..= 1999-12-31 (all with `year_context` true).
 //! * **Quarters and halves**: "Q1 2019", "2019-Q1", "H2 2024", "the first
-//!   quarter of 2024", "the second half of last year" → the months they cover
+//!   quarter of 2024", "the second half of last year", "next year's first
+//!   quarter" → the months they cover
 //!   (Absolute with a written year, Relative with "this/last/next year"); "in
 //!   Q3" takes the closest year; "the first quarter" without a year (as in a
 //!   game) is not matched.
@@ -106,19 +142,63 @@
 //!   "23/08/2020", "08-23-2020", "23.08.2020" only when unambiguous (one field
 //!   above 12, or both fields equal); two-part "22/04" only when unambiguous
 //!   and after a cue (on, since, from, until, by, before, after, to, between,
-//!   and). Everything else stays a number: "10:30", "3/4", "24/7", "1.5",
-//!   "6,221", "555-1234", "COVID-19", "F-35", "10-20", "2,018", "$2018".
+//!   and). A year and a month: "2015-12", "2015-3" (but "2014-15" is a span
+//!   of years), and "2015/12", "12-2015", "03/2020" after a date cue or
+//!   standing alone ("Law 3/2020", "Model 12-2015" are numbers). Month names with dashes or
+//!   slashes: "2019-aug-01", "2019/Aug/1", "Sep-23-2020", "Oct/2"; compact
+//!   "20170302" (a valid date of 1900-2099 standing alone, as in file names);
+//!   a capitalized month glued to its day, "Dec31, 1994"; "October, 1st" (a
+//!   comma only before a day with an ordinal suffix: "In October, 12 people"
+//!   is a count). Everything else stays a number: "10:30", "3/4", "24/7",
+//!   "1.5", "6,221", "555-1234", "COVID-19", "F-35", "10-20", "2,018", "$2018".
 //! * **Ranges**: "June 12-13", "June 12 to 15", "12-13 June", "between 13 and
 //!   20 June", "June 12 - July 3, 2025", "between June 13 and June 20", "from
 //!   June 13 to June 20", "from March to May", "Jan-Feb 2017", "from April
 //!   until the end of June" → an inclusive range of days; month- or
-//!   year-precision ends become their first/last day ("the end/middle of" is
-//!   read as the whole unit). A year written on one end only applies to both
-//!   (the start moves back a year if it would otherwise come after the end);
-//!   without any year the start is resolved as a single date and the end
-//!   follows it. After "from"/"between", an end may be relative: "between Jan
-//!   2019 and today", "from 2010 until now", "from next Monday to Friday" (a
-//!   bare weekday at the end is the first one from the start on).
+//!   year-precision ends become their first/last day ("the end of June" is
+//!   the whole month, "the end of 2008" its last third, but "from 2007 to the
+//!   start of 2008" ends on January 1, 2008). A year written on
+//!   one end only applies to both (the start moves back a year if it would
+//!   otherwise come after the end); without any year the start is resolved as
+//!   a single date and the end follows it. After "from"/"between", an end may
+//!   be relative or another kind of period: "between Jan 2019 and today",
+//!   "from 2010 until now", "from March to date" (the start is then the
+//!   latest one on or before the reference), "from next Monday to Friday",
+//!   "between now and November 15" (a bare weekday or a year-less date at
+//!   the end is the first one from the start on), "between the end of 2007
+//!   and the end of 2008", "from 2017-Q1 to 2018-Q1", "from this May to Oct
+//!   2020".
+//! * **Parts of months and years**: "the last week of July", "the first
+//!   week of 2015", "the first 2 weeks of 2021", "the last four months of
+//!   2021", "the first ten days of last year", "the 15th day of next month",
+//!   "the third month of 2021". Weeks are Monday..Sunday and belong to the
+//!   month or year that holds their Thursday, so the weeks of a year are its
+//!   ISO weeks ("the first week of 2015" = 2014-12-29..2015-01-04) and "the
+//!   last week of July 2016" is July 25-31. Absolute when the month or year
+//!   is written, Relative for "this month", "last year", ….
+//! * **Weeks of a day**: "the week of April 10" → the Monday..Sunday week
+//!   holding that day; "the week beginning/starting/commencing February 4",
+//!   "w/c Feb 4" → the seven days from it.
+//! * **Day of the month alone**: "on the 18th", "since the 4th," (after on,
+//!   since, by, until, till, from, before, after, and only before punctuation:
+//!   "the 18th century", "on the 18th floor" are not dates), "the 21st this
+//!   month", "Mon 13th", "Tuesday the eleventh", "Monday 21!" → the closest
+//!   such day to the reference (in its month for "this month"), on the
+//!   weekday when one is written, like a month and day without a year. A
+//!   bare number after a weekday must end the clause ("on Monday 21 people
+//!   died" is a count). A weekday before a numeric date is kept with it
+//!   ("Friday 2018-7-6").
+//! * **Not dates**, by choice: holiday names ("Christmas", "Easter 2018",
+//!   "Labor Day weekend": they depend on a country and a calendar); week
+//!   numbers ("week 31"); fiscal and school years; business days; years and
+//!   days spelled out in words ("nineteen ninety six"); two-digit years
+//!   ("April of 87"); dates relative to an event or to the context ("3 weeks
+//!   later", "the following week", "the same week", "that weekend"); a bare
+//!   season ("summer"); impossible dates ("February 30").
+//!
+//! `tests/conformance_dates.rs` measures these rules against other projects'
+//! date suites; `tests/conformance/dates-skip.txt` lists, by category, the
+//! cases set aside because of the choices above.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -148,7 +228,10 @@ pub enum DateKind {
     /// A four-digit year 1900-2100 on its own ("in 2018", "the 2015 deal", "since 2014", "2018").
     /// Reported separately because the caller decides from context whether a bare "2018" is a year
     /// or a count ("2018 people"). `year_context` is true when an unmistakable year cue precedes it
-    /// (see the module documentation); "the"/"a" + year + noun is not a cue.
+    /// (see the module documentation); "the"/"a" + year + noun is not a cue. Spans of years
+    /// built on written years are `Year`s too, always with `year_context` true: "2013-2015",
+    /// "the 1990s", "the nineties", "the 19th century", "mid-2019", "the end of 2020",
+    /// "summer 2014".
     Year { year_context: bool },
     /// Relative to the reference date: weekdays, yesterday/today/tonight, "N days ago",
     /// "last week", "earlier this month", "over the weekend", ...
@@ -314,7 +397,7 @@ fn parse_count(s: &str) -> Option<Option<i64>> {
     let joined = words.join(" ");
     match joined.as_str() {
         "a" | "an" => return Some(Some(1)),
-        "a couple of" | "couple of" => return Some(Some(2)),
+        "a couple of" | "couple of" | "a couple" | "couple" => return Some(Some(2)),
         "a few" | "few" | "several" | "some" | "many" => return Some(None),
         _ => {}
     }
@@ -486,6 +569,8 @@ enum Rel {
     Weekday(Weekday, WeekdayMode),
     /// last/this/next week; `This` is Monday ..= ref.
     Week(Step),
+    /// The whole calendar week this many weeks from the reference's ("the week after next").
+    WeekOffset(i64),
     /// "later this week": ref ..= Sunday.
     WeekRest,
     Month(Step),
@@ -527,6 +612,70 @@ enum Res {
         span: Span,
         sign: i64,
     },
+    /// The whole calendar week, month or year a candidate names: "the end of this month".
+    Whole(Box<Res>),
+    /// A part of a whole month or year: "the last week of July", "the first 2 weeks of 2021".
+    PartOf {
+        period: Box<Res>,
+        part: Part,
+    },
+    /// A third of a year (0: January-April, 1: May-August, 2: September-December):
+    /// "early 2019", "mid-2019", "the end of 2020", "late last year". `start_of`: written
+    /// "the start/beginning of", which ends a range on the year's first day ("from 2007 to
+    /// the start of 2008").
+    YearThird {
+        year: Box<Res>,
+        third: u8,
+        start_of: bool,
+    },
+    /// The week of a day: Monday ..= Sunday around it ("the week of April 10"), or the
+    /// seven days from it ("the week beginning February 4").
+    WeekOf {
+        day: Box<Res>,
+        from_day: bool,
+    },
+    /// A northern-hemisphere meteorological season (0 spring: March-May, 1 summer, 2
+    /// autumn, 3 winter: December-February): of a written year (a winter belongs to the
+    /// year it ends in), or last/this/next.
+    Season {
+        season: u8,
+        year: Option<i32>,
+        step: Step,
+    },
+    /// A day of the month without its month ("on the 18th", "Mon 13th"): the closest such
+    /// day to the reference, on the given weekday; in the reference's month when
+    /// `this_month`.
+    DayOfMonth {
+        day: u8,
+        weekday: Option<Weekday>,
+        this_month: bool,
+    },
+}
+
+/// The unit of a part of a period: "the first *week* of July".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PartUnit {
+    Day,
+    Week,
+    Month,
+}
+
+/// "the first week", "the last 3 months", "the 15th day": `count` units starting at the
+/// `index`-th one (1-based), counted from the end when `from_end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Part {
+    unit: PartUnit,
+    from_end: bool,
+    index: u32,
+    count: u32,
+}
+
+/// What a whole period is made of, for taking parts of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PeriodUnit {
+    Week,
+    Month,
+    Year,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -555,7 +704,7 @@ const MONTH: &str = r"(?:(?:january|february|march|april|may|june|july|august|se
 const WDAY: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs|thur|mon|tue|wed|thu|fri|sat|sun)\b\.?";
 const WDFULL: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
 const ORDW: &str = r"(?:(?:twenty|thirty)[-\s]+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|twentieth|thirtieth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|eleventh|twelfth|tenth|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)";
-const NUM: &str = r"(?:\d{1,5}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+couple\s+of|couple\s+of|a\s+few|few|several|some|many|an|a)";
+const NUM: &str = r"(?:\d{1,5}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+couple(?:\s+of)?|couple(?:\s+of)?|a\s+few|few|several|some|many|an|a)";
 const CONN: &str = r"(?:-|–|—|~|to|through|thru|until|till|and)";
 const UNIT: &str = r"(?:day|week|fortnight|month|quarter|year|decade)";
 /// Optional year after a month and day: "June 12, 2025", "June 12 2025", "12 June of 2025".
@@ -582,7 +731,7 @@ fn build(pattern: &str) -> Regex {
 /// "June 12", "Friday, June 12, 2025", "Jun. 12th", "June the first".
 static RE_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)\b(?:(?P<wd><WDAY>),?\s+)?(?P<m><MONTH>)\s*(?:the\s+)?(?P<day>(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b|(?P<dw><ORDW>)\b)<YTAIL>",
+        r"(?i)\b(?:(?P<wd><WDAY>),?\s+)?(?P<m><MONTH>)(?P<comma>\s*,)?\s*(?:the\s+)?(?P<day>(?P<d>[0-3]?\d)(?P<sfx>st|nd|rd|th)?\b|(?P<dw><ORDW>)\b)<YTAIL>",
     )
 });
 /// "12 June", "the 12th of June 2025", "Friday 13 June", "05-Aug-2016", "fourth of July".
@@ -635,6 +784,28 @@ static RE_ISO: LazyLock<Regex> = LazyLock::new(|| {
 static RE_NUMERIC_DMY: LazyLock<Regex> = LazyLock::new(|| {
     build(r"\b(?P<a>\d{1,2})(?P<s1>[-/.])(?P<b>\d{1,2})(?P<s2>[-/.])(?P<y>\d{4})\b")
 });
+/// "2015-12", "2015-3", "2015/12": a year and a month.
+static RE_YEAR_MONTH: LazyLock<Regex> =
+    LazyLock::new(|| build(r"\b(?P<y>\d{4})[-/](?P<m>\d{1,2})\b"));
+/// "12-2015", "03/2020": a month and a year.
+static RE_MONTH_YEAR_NUM: LazyLock<Regex> =
+    LazyLock::new(|| build(r"\b(?P<m>\d{1,2})[-/](?P<y>\d{4})\b"));
+/// "2019-aug-01", "2019/Aug/1", "Sep-23-2020", "Oct/2".
+static RE_MIXED: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?:(?P<y1>\d{4})(?P<s1>[-/])(?P<m1><MONTH>)(?P<s2>[-/])(?P<d1>[0-3]?\d)|(?P<m2><MONTH>)(?P<s3>[-/])(?P<d2>[0-3]?\d)(?:(?P<s4>[-/])(?P<y2>\d{4}))?)\b",
+    )
+});
+/// "20170302": a compact year, month and day.
+static RE_COMPACT: LazyLock<Regex> = LazyLock::new(|| {
+    build(r"\b(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])\b")
+});
+/// "Dec31, 1994": a capitalized month glued to its day.
+static RE_GLUED: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?P<m>january|february|march|april|may|june|july|august|september|october|november|december|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b<YTAIL>",
+    )
+});
 /// "22/04", "11/20" (only unambiguous ones after a cue).
 static RE_NUMERIC_DM: LazyLock<Regex> =
     LazyLock::new(|| build(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})\b"));
@@ -643,7 +814,13 @@ static RE_YEAR: LazyLock<Regex> = LazyLock::new(|| build(r"\b(?P<y>\d{4})\b"));
 static RE_DECADE: LazyLock<Regex> = LazyLock::new(|| build(r"\b(?P<y>\d{3}0)(?:'|’)?s\b"));
 static RE_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)\b(?:(?P<early>early|late|earlier|later)\s+(?:on\s+)?)?(?:(?P<mod>last|next|this\s+coming|this\s+past|this\s+upcoming|this|past|previous|coming)\s+)?(?P<wd><WDFULL>)\b(?:\s+(?:morning|afternoon|evening|night))?(?:\s+of\s+(?P<wk>last|next|this)\s+week\b)?",
+        r"(?i)\b(?:(?P<early>early|late|earlier|later)\s+(?:on\s+)?)?(?:(?P<mod>last|next|this\s+coming|this\s+past|this\s+upcoming|this|past|previous|coming|upcoming)\s+)?(?P<wd><WDFULL>)\b(?:\s+(?:morning|afternoon|evening|night))?(?:\s+of\s+(?P<wk>last|next|this)\s+week\b)?",
+    )
+});
+/// "next week Wednesday", "last week on Tuesday", "previous week - Monday".
+static RE_WEEK_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?P<wk>last|this|next|previous|current)\s+week(?:\s*[-–—,]\s*|\s+on\s+|\s+)(?P<wd><WDAY>)",
     )
 });
 static RE_DAY_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -665,7 +842,7 @@ static RE_AGO_PART: LazyLock<Regex> =
 static RE_BARE_AGO: LazyLock<Regex> = LazyLock::new(|| build(r"(?i)\b(?P<u><UNIT>)s\s+ago\b"));
 static RE_CALENDAR: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)\b(?P<mod>earlier\s+this|later\s+this|earlier\s+in\s+the|later\s+in\s+the|last|this|next|previous)\s+(?P<u>week|month|quarter|year|decade|weekend)\b",
+        r"(?i)\b(?P<mod>earlier\s+this|later\s+this|earlier\s+in\s+the|later\s+in\s+the|last|this|next|previous|current)\s+(?P<u>week|month|quarter|(?:calendar\s+)?year|decade|weekend)\b",
     )
 });
 static RE_WEEKEND: LazyLock<Regex> =
@@ -673,7 +850,49 @@ static RE_WEEKEND: LazyLock<Regex> =
 /// "the past week", "the last 3 months", "past two years".
 static RE_ROLLING: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)\b(?:(?P<the>the|this)\s+)?(?:past|last|previous)\s+(?:(?P<n><NUM>)\s+)?(?P<u><UNIT>)s?\b",
+        r"(?i)\b(?:(?P<the>the|this)\s+)?(?P<m>past|last|previous)\s+(?:(?P<n><NUM>)\s+)?(?P<u><UNIT>)s?\b",
+    )
+});
+/// ", 2 weeks and 3 days" continuing a window ("the last 3 months and 2 weeks").
+static RE_SPAN_MORE: LazyLock<Regex> =
+    LazyLock::new(|| build(r"(?i)^(?:(?:\s*,\s*|\s+and\s+)(?:<NUM>)\s+<UNIT>s?\b)+"));
+/// "the 5 past years", "the 2 upcoming months", "the 3 next weeks".
+static RE_WINDOW_REVERSED: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\bthe\s+(?P<n><NUM>)\s+(?P<m>past|previous|last|next|upcoming|coming)\s+(?P<u><UNIT>)s\b",
+    )
+});
+/// "to date", "till date", "year to date", "YTD".
+static RE_TO_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?:(?P<ytd>(?:the\s+)?year[-\s]+to[-\s]+date|(?-i:YTD))|(?:to|till|until)[-\s]+date)\b",
+    )
+});
+/// "last summer", "this winter", "summer 2014", "the fall of 2019".
+static RE_SEASON: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?:(?P<mod>last|this|next|past|coming)\s+)?(?P<s>spring|summer|autumn|fall|winter)\b(?:(?:\s+of)?\s+(?P<y>\d{4})\b)?",
+    )
+});
+/// "the nineties", "the nineteen-eighties", "the '90s".
+static RE_DECADE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)(?:\b(?P<the>the)\s+(?:nineteen[-\s]+)?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b|(?:'|’)(?P<d>\d)0s\b)",
+    )
+});
+/// "the 19th century", "the twenty-first century".
+static RE_CENTURY: LazyLock<Regex> =
+    LazyLock::new(|| build(r"(?i)\b(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w><ORDW>))\s+century\b"));
+/// "the calendar year " right before a year.
+static RE_CALENDAR_YEAR_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| build(r"(?i)\b(?:the\s+)?calendar\s+year\s+$"));
+/// "the week after next".
+static RE_WEEK_AFTER_NEXT: LazyLock<Regex> =
+    LazyLock::new(|| build(r"(?i)\b(?:the\s+)?week\s+after\s+next\b"));
+/// "in three weeks' time", "in a fortnight's time".
+static RE_IN_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\bin\s+(?P<body><NUM>\s+<UNIT>s?(?:(?:\s*,\s*|\s+and\s+|\s+)<NUM>\s+<UNIT>s?)*)(?:'s?|’s?)?\s+time\b",
     )
 });
 /// "the next 3 days", "over the coming weeks", "the next few days".
@@ -691,7 +910,7 @@ static RE_QUARTER_CODE: LazyLock<Regex> = LazyLock::new(|| {
 /// "the first quarter of 2019", "the second half of last year", "fourth quarter 2024".
 static RE_QUARTER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r"(?i)\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?P<kind>quarter|half)(?:\s+of\s+(?:(?P<y>\d{4})\b|(?P<rel>this|last|next|the)\s+year\b)|(?:\s*,\s*|\s+)(?P<y2>\d{4})\b)?",
+        r"(?i)\b(?:(?P<rel2>this|last|next)\s+year(?:'|’)s\s+|the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?P<kind>quarter|half)(?:\s+of\s+(?:(?P<y>\d{4})\b|(?P<rel>this|last|next|the)\s+year\b)|(?:\s*,\s*|\s+)(?P<y2>\d{4})\b)?",
     )
 });
 /// "3 days after ", "two weeks from " right before an anchor date.
@@ -700,6 +919,44 @@ static RE_OFFSET_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?P<body><NUM>\s+<UNIT>s?(?:(?:\s*,\s*|\s+and\s+|\s+)<NUM>\s+<UNIT>s?)*)\s+(?P<dir>before|after|from)\s+$",
     )
 });
+/// "the first week of ", "the last 3 months of ", "the 15th day of " right before a month
+/// or a year.
+static RE_PART_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?:the\s+)?(?P<ord>last|final|<ORDW>|[0-3]?\d(?:st|nd|rd|th))\s+(?:(?P<n><NUM>)\s+)?(?P<u>day|week|month)s?\s+of\s+$",
+    )
+});
+/// "mid-", "early ", "the end of " right before a year (or a month, for the last form).
+static RE_THIRD_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?:(?P<m1>early|mid|late)(?:\s*-\s*|\s+)|(?:the\s+)?(?P<m2>end|beginning|start|middle)\s+of\s+(?:the\s+year\s+)?)$",
+    )
+});
+/// "the end of the year", "the beginning of the month", "end of the week".
+static RE_END_OF_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?:the\s+)?(?P<m>end|beginning|start|middle)\s+of\s+(?:the\s+)?(?P<u>year|month|week)\b",
+    )
+});
+/// "the week of ", "the week beginning ", "w/c " right before a day.
+static RE_WEEK_OF_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)(?:\b(?:the\s+)?week\s+(?P<k>of|beginning|starting|commencing)(?:\s+on)?|\bw/c)\s+$",
+    )
+});
+/// A weekday right before a written date: "Friday 2018-07-06".
+static RE_WEEKDAY_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| build(r"(?i)\b(?P<wd><WDAY>)\s*,?\s*$"));
+/// "Mon 13th", "Tuesday the eleventh", "Monday 21!".
+static RE_WEEKDAY_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)\b(?P<wd><WDAY>),?\s+(?P<the>the\s+)?(?:(?P<d>[0-3]?\d)(?P<sfx>st|nd|rd|th)?|(?P<dw><ORDW>))\b",
+    )
+});
+/// "on the 18th", "the 21st this month".
+static RE_THE_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    build(r"(?i)\bthe\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?P<this>\s+(?:of\s+)?this\s+month\b)?")
+});
 /// "… until now", "… to date", "… till the present" after the start of a range.
 static RE_UNTIL_NOW: LazyLock<Regex> = LazyLock::new(|| {
     build(
@@ -707,12 +964,12 @@ static RE_UNTIL_NOW: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 /// What may separate the two ends of a range; "the end of" etc. only approximate the end.
-static RE_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    build(r"(?i)^\s*(?P<c><CONN>)\s*(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?$")
-});
-static RE_RANGE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    build(r"(?i)\b(?P<pre>between|from)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?$")
-});
+static RE_GAP: LazyLock<Regex> = LazyLock::new(|| build(r"(?i)^\s*(?P<c><CONN>)\s*$"));
+static RE_RANGE_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| build(r"(?i)\b(?P<pre>between|from)\s+$"));
+/// "between now and ", "from now until " right before the end of a range.
+static RE_NOW_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| build(r"(?i)\b(?P<pre>between|from)\s+(?:now|today)\s+(?P<c><CONN>)\s+$"));
 
 // ---------------------------------------------------------------------------
 // Text context helpers (all offsets are char boundaries of the original text)
@@ -933,8 +1190,12 @@ fn day_of(c: &Captures, digits: &str, word: &str) -> Option<u8> {
 }
 
 /// Calls `f` with every match of `re`, including matches that start inside an earlier
-/// one (so that a rejected long match does not hide a shorter valid one).
-fn each_match<'t>(re: &Regex, text: &'t str, mut f: impl FnMut(&Captures<'t>)) {
+/// one (so that a rejected long match does not hide a shorter valid one); nothing when
+/// `possible` is false (a cheap test showed the pattern cannot match).
+fn each_match<'t>(possible: bool, re: &Regex, text: &'t str, mut f: impl FnMut(&Captures<'t>)) {
+    if !possible {
+        return;
+    }
     let mut pos = 0;
     while pos < text.len() {
         let Some(c) = re.captures_at(text, pos) else {
@@ -953,6 +1214,13 @@ fn each_match<'t>(re: &Regex, text: &'t str, mut f: impl FnMut(&Captures<'t>)) {
 struct Scanner<'t> {
     text: &'t str,
     cands: Vec<Cand>,
+    /// `text` in ASCII lower case (same byte offsets), for [`Scanner::any`].
+    lower: String,
+    /// Whether the text holds a month stem, a weekday stem, a digit: cheap necessary
+    /// conditions that let most patterns skip most sentences.
+    month: bool,
+    weekday: bool,
+    digit: bool,
 }
 
 fn lower_words(s: &str) -> String {
@@ -972,6 +1240,27 @@ fn day_fits(month: u8, day: u8) -> bool {
 }
 
 impl<'t> Scanner<'t> {
+    fn new(text: &'t str) -> Scanner<'t> {
+        let lower = text.to_ascii_lowercase();
+        let has = |stems: &[&str]| stems.iter().any(|n| lower.contains(n));
+        Scanner {
+            text,
+            cands: Vec::new(),
+            month: has(&[
+                "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+            ]),
+            weekday: has(&["mon", "tue", "wed", "thu", "fri", "sat", "sun"]),
+            digit: text.bytes().any(|b| b.is_ascii_digit()),
+            lower,
+        }
+    }
+
+    /// Whether the text holds one of `needles` (lower-case ASCII): a necessary condition
+    /// for a pattern, checked before running it over the whole text.
+    fn any(&self, needles: &[&str]) -> bool {
+        needles.iter().any(|n| self.lower.contains(n))
+    }
+
     fn push(&mut self, span: Range<usize>, kind: DateKind, res: Res) {
         self.cands.push(Cand { span, kind, res });
     }
@@ -991,7 +1280,7 @@ impl<'t> Scanner<'t> {
     /// "June 12", "Friday, June 12, 2025", "Jun. 12th", "June the first".
     fn month_day(&mut self) {
         let text = self.text;
-        each_match(&RE_MONTH_DAY, text, |c| {
+        each_match(self.month, &RE_MONTH_DAY, text, |c| {
             let (Some(whole), Some(m), Some(day_m)) = (c.get(0), c.name("m"), c.name("day")) else {
                 return;
             };
@@ -1002,6 +1291,10 @@ impl<'t> Scanner<'t> {
                 return;
             };
             if !day_fits(month, day) {
+                return;
+            }
+            if c.name("comma").is_some() && c.name("sfx").is_none() {
+                // "October, 1st", but not "In October, 12 people" nor "In May, first …".
                 return;
             }
             let (start, weekday) = match c.name("wd") {
@@ -1047,7 +1340,7 @@ impl<'t> Scanner<'t> {
     /// "12 June", "the 12th of June 2025", "Friday 13 June", "05-Aug-2016", "fourth of July".
     fn day_month(&mut self) {
         let text = self.text;
-        each_match(&RE_DAY_MONTH, text, |c| {
+        each_match(self.month, &RE_DAY_MONTH, text, |c| {
             let (Some(whole), Some(m)) = (c.get(0), c.name("m")) else {
                 return;
             };
@@ -1102,7 +1395,7 @@ impl<'t> Scanner<'t> {
     /// "June 2025", "June of 1992", "Dec-2018", "mid-June 2025".
     fn month_year(&mut self) {
         let text = self.text;
-        each_match(&RE_MONTH_YEAR, text, |c| {
+        each_match(self.month && self.digit, &RE_MONTH_YEAR, text, |c| {
             let (Some(whole), Some(m)) = (c.get(0), c.name("m")) else {
                 return;
             };
@@ -1124,7 +1417,7 @@ impl<'t> Scanner<'t> {
     /// "in June", "mid-June", "early June", "last June", "June and July".
     fn month_alone(&mut self) {
         let text = self.text;
-        each_match(&RE_MONTH, text, |c| {
+        each_match(self.month, &RE_MONTH, text, |c| {
             let (Some(whole), Some(m)) = (c.get(0), c.name("m")) else {
                 return;
             };
@@ -1161,7 +1454,7 @@ impl<'t> Scanner<'t> {
     /// "from March to May", "between August and October", "Jan-Feb 2017".
     fn month_range(&mut self) {
         let text = self.text;
-        each_match(&RE_MONTH_RANGE, text, |c| {
+        each_match(self.month, &RE_MONTH_RANGE, text, |c| {
             let (Some(whole), Some(m1), Some(m2), Some(conn)) =
                 (c.get(0), c.name("m1"), c.name("m2"), c.name("c"))
             else {
@@ -1197,7 +1490,7 @@ impl<'t> Scanner<'t> {
     /// "June 12-13", "between June 12 and 15", "June 13 to 20, 2025".
     fn month_day_range(&mut self) {
         let text = self.text;
-        each_match(&RE_MONTH_DAY_RANGE, text, |c| {
+        each_match(self.month, &RE_MONTH_DAY_RANGE, text, |c| {
             let (Some(whole), Some(m), Some(conn), Some(day2)) =
                 (c.get(0), c.name("m"), c.name("c"), c.name("day2"))
             else {
@@ -1241,7 +1534,7 @@ impl<'t> Scanner<'t> {
     /// "12-13 June", "between 3 and 12 of Sept", "from 9 to 12 June 2020".
     fn day_range_month(&mut self) {
         let text = self.text;
-        each_match(&RE_DAY_RANGE_MONTH, text, |c| {
+        each_match(self.month, &RE_DAY_RANGE_MONTH, text, |c| {
             let (Some(whole), Some(m), Some(conn)) = (c.get(0), c.name("m"), c.name("c")) else {
                 return;
             };
@@ -1302,17 +1595,52 @@ fn parse_span(body: &str) -> Option<Result<Span, Span>> {
 }
 
 /// One end of a range found by `combine_ranges`.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 enum End {
     Written(Parts),
     Relative(Rel),
+    /// Any other candidate with a fixed extent: "the end of 2008", "Q1 2017".
+    Other(Res, DateKind),
 }
 
 impl End {
-    fn to_res(self) -> Res {
+    /// `past`: a written date without a year is the latest one on or before the reference
+    /// ("from March to date").
+    fn to_res(&self, past: bool) -> Res {
         match self {
-            End::Written(parts) => Res::Abs { parts, past: false },
-            End::Relative(rel) => Res::Rel(rel),
+            End::Written(parts) => Res::Abs {
+                parts: *parts,
+                past,
+            },
+            End::Relative(rel) => Res::Rel(*rel),
+            End::Other(res, _) => res.clone(),
+        }
+    }
+
+    fn kind(&self) -> DateKind {
+        match self {
+            End::Written(p) if p.month == 0 => DateKind::Year { year_context: true },
+            End::Written(p) => absolute(p.year.is_some()),
+            End::Relative(_) => DateKind::Relative,
+            End::Other(_, kind) => *kind,
+        }
+    }
+}
+
+/// The kind of a range from its ends: relative when one is, a year range when both are
+/// years, else absolute (with a written year when one has it).
+fn range_kind(a: DateKind, b: DateKind) -> DateKind {
+    match (a, b) {
+        (DateKind::Relative, _) | (_, DateKind::Relative) => DateKind::Relative,
+        (DateKind::Year { .. }, DateKind::Year { .. }) => DateKind::Year { year_context: true },
+        _ => {
+            let written = |k| {
+                matches!(
+                    k,
+                    DateKind::Absolute { year_written: true } | DateKind::Year { .. }
+                )
+            };
+            absolute(written(a) || written(b))
         }
     }
 }
@@ -1331,7 +1659,7 @@ impl<'t> Scanner<'t> {
     /// "2013-2015", "2014-15", "between 2013 and 2015", "from 2013 to 2015".
     fn year_range(&mut self) {
         let text = self.text;
-        each_match(&RE_YEAR_RANGE, text, |c| {
+        each_match(self.digit, &RE_YEAR_RANGE, text, |c| {
             let (Some(whole), Some(y1m), Some(y2m), Some(conn)) =
                 (c.get(0), c.name("y1"), c.name("y2"), c.name("c"))
             else {
@@ -1381,7 +1709,7 @@ impl<'t> Scanner<'t> {
     /// "2025-06-12", "2025/06/12", "2025-06-12T10:00:00Z".
     fn iso(&mut self) {
         let text = self.text;
-        each_match(&RE_ISO, text, |c| {
+        each_match(self.digit, &RE_ISO, text, |c| {
             let (Some(whole), Some(y), Some(mo), Some(d), Some(s1), Some(s2)) = (
                 c.get(0),
                 c.name("y"),
@@ -1434,7 +1762,7 @@ impl<'t> Scanner<'t> {
     /// "23/08/2020", "08-23-2020", "23.08.2020".
     fn numeric_dmy(&mut self) {
         let text = self.text;
-        each_match(&RE_NUMERIC_DMY, text, |c| {
+        each_match(self.digit, &RE_NUMERIC_DMY, text, |c| {
             let (Some(whole), Some(a), Some(b), Some(y), Some(s1), Some(s2)) = (
                 c.get(0),
                 c.name("a"),
@@ -1469,10 +1797,174 @@ impl<'t> Scanner<'t> {
         });
     }
 
+    /// "2015-12", "12-2015", "2019-aug-01", "Sep-23-2020", "Oct/2", "20170302", "Dec31".
+    fn numeric_mixed(&mut self) {
+        let text = self.text;
+        let month_num = |m: &str| m.parse::<u8>().ok().filter(|m| (1..=12).contains(m));
+        // "12-2015", "03/2020" only after a date cue or on their own ("Law 3/2020",
+        // "Model 12-2015" are numbers); "2015/12" likewise, while "2015-12" reads as a date.
+        let cued = |start: usize| {
+            let cue = cue_before(text, start);
+            cue.is_empty()
+                || NUMERIC_CUES.contains(&cue.as_str())
+                || MONTH_CUES.contains(&cue.as_str())
+                || cue == "dated"
+        };
+        each_match(self.digit, &RE_YEAR_MONTH, text, |c| {
+            let (Some(whole), Some(y), Some(m)) = (c.get(0), c.name("y"), c.name("m")) else {
+                return;
+            };
+            let (Some(year), Some(month)) = (plain_year(y.as_str()), month_num(m.as_str())) else {
+                return;
+            };
+            if !number_left_ok(text, whole.start()) || !number_right_ok(text, whole.end()) {
+                return;
+            }
+            if whole.as_str().contains('/') && !cued(whole.start()) {
+                return;
+            }
+            if m.len() == 2 && whole.as_str().contains('-') {
+                // "2014-15" is a span of years, matched elsewhere; "2015-12" cannot be one.
+                let mut end = year - year % 100 + i32::from(month);
+                if end <= year {
+                    end += 100;
+                }
+                if end - year <= 9 {
+                    return;
+                }
+            }
+            let parts = Parts::new(Some(year), month, None);
+            self.push(
+                whole.range(),
+                absolute(true),
+                Res::Abs { parts, past: false },
+            );
+        });
+        each_match(self.digit, &RE_MONTH_YEAR_NUM, text, |c| {
+            let (Some(whole), Some(y), Some(m)) = (c.get(0), c.name("y"), c.name("m")) else {
+                return;
+            };
+            if !cued(whole.start()) {
+                return;
+            }
+            let (Some(year), Some(month)) = (plain_year(y.as_str()), month_num(m.as_str())) else {
+                return;
+            };
+            if !number_left_ok(text, whole.start()) || !number_right_ok(text, whole.end()) {
+                return;
+            }
+            let parts = Parts::new(Some(year), month, None);
+            self.push(
+                whole.range(),
+                absolute(true),
+                Res::Abs { parts, past: false },
+            );
+        });
+        each_match(self.digit && self.month, &RE_MIXED, text, |c| {
+            let Some(whole) = c.get(0) else { return };
+            let (m, d, y) = match (c.name("m1"), c.name("m2")) {
+                (Some(m), _) => {
+                    if c.name("s1").map(|s| s.as_str()) != c.name("s2").map(|s| s.as_str()) {
+                        return;
+                    }
+                    (m, c.name("d1"), c.name("y1"))
+                }
+                (_, Some(m)) => {
+                    if c.name("s4")
+                        .is_some_and(|s4| c.name("s3").map(|s| s.as_str()) != Some(s4.as_str()))
+                    {
+                        return;
+                    }
+                    (m, c.name("d2"), c.name("y2"))
+                }
+                _ => return,
+            };
+            let Some(month) = month_token(text, m) else {
+                return;
+            };
+            let Some(day) = d.and_then(|d| d.as_str().parse::<u8>().ok()) else {
+                return;
+            };
+            let year = match y {
+                Some(y) => match plain_year(y.as_str()) {
+                    Some(y) => Some(y),
+                    None => return,
+                },
+                None => None,
+            };
+            if !digits_left_ok(text, whole.start()) || !number_right_ok(text, whole.end()) {
+                return;
+            }
+            if !day_fits(month, day) || year.is_some_and(|y| Date::new(y, month, day).is_none()) {
+                return;
+            }
+            let parts = Parts::new(year, month, Some(day));
+            let past = self.since_before(whole.start());
+            self.push(
+                whole.range(),
+                absolute(year.is_some()),
+                Res::Abs { parts, past },
+            );
+        });
+        each_match(self.digit, &RE_COMPACT, text, |c| {
+            let (Some(whole), Some(y), Some(m), Some(d)) =
+                (c.get(0), c.name("y"), c.name("m"), c.name("d"))
+            else {
+                return;
+            };
+            let (Ok(year), Ok(month), Ok(day)) = (
+                y.as_str().parse::<i32>(),
+                m.as_str().parse::<u8>(),
+                d.as_str().parse::<u8>(),
+            ) else {
+                return;
+            };
+            if Date::new(year, month, day).is_none() || !number_right_ok(text, whole.end()) {
+                return;
+            }
+            let parts = Parts::new(Some(year), month, Some(day));
+            self.push(
+                whole.range(),
+                absolute(true),
+                Res::Abs { parts, past: false },
+            );
+        });
+        each_match(self.digit && self.month, &RE_GLUED, text, |c| {
+            let (Some(whole), Some(m), Some(d)) = (c.get(0), c.name("m"), c.name("d")) else {
+                return;
+            };
+            if !starts_upper(m.as_str()) {
+                return;
+            }
+            let (Some(month), Ok(day)) = (month_token(text, m), d.as_str().parse::<u8>()) else {
+                return;
+            };
+            if !day_fits(month, day) {
+                return;
+            }
+            let (year, end) = match self.year_tail(c) {
+                Some((y, end)) => (Some(y), end),
+                None => (None, whole.end()),
+            };
+            if year.is_some_and(|y| Date::new(y, month, day).is_none())
+                || (year.is_none() && !number_right_ok(text, end))
+            {
+                return;
+            }
+            let parts = Parts::new(year, month, Some(day));
+            let past = self.since_before(whole.start());
+            self.push(
+                whole.start()..end,
+                absolute(year.is_some()),
+                Res::Abs { parts, past },
+            );
+        });
+    }
+
     /// "on 22/04", "from 11/20": two-part slashed dates after a cue, when unambiguous.
     fn numeric_dm(&mut self) {
         let text = self.text;
-        each_match(&RE_NUMERIC_DM, text, |c| {
+        each_match(self.digit, &RE_NUMERIC_DM, text, |c| {
             let (Some(whole), Some(a), Some(b)) = (c.get(0), c.name("a"), c.name("b")) else {
                 return;
             };
@@ -1501,7 +1993,7 @@ impl<'t> Scanner<'t> {
     /// Standalone years 1900-2100, with or without a year cue before them.
     fn years(&mut self) {
         let text = self.text;
-        each_match(&RE_YEAR, text, |c| {
+        each_match(self.digit, &RE_YEAR, text, |c| {
             let Some(y) = c.name("y") else { return };
             let Some(year) = plain_year(y.as_str()) else {
                 return;
@@ -1547,7 +2039,7 @@ impl<'t> Scanner<'t> {
     /// "1990s", "the 1990's".
     fn decades(&mut self) {
         let text = self.text;
-        each_match(&RE_DECADE, text, |c| {
+        each_match(self.digit, &RE_DECADE, text, |c| {
             let (Some(whole), Some(y)) = (c.get(0), c.name("y")) else {
                 return;
             };
@@ -1572,7 +2064,7 @@ impl<'t> Scanner<'t> {
     /// "Friday", "last Friday", "next Friday", "this Friday", "early Friday", "Friday night".
     fn weekdays(&mut self) {
         let text = self.text;
-        each_match(&RE_WEEKDAY, text, |c| {
+        each_match(self.weekday, &RE_WEEKDAY, text, |c| {
             let (Some(whole), Some(wd)) = (c.get(0), c.name("wd")) else {
                 return;
             };
@@ -1587,7 +2079,11 @@ impl<'t> Scanner<'t> {
                 (Some(_), None) => WeekdayMode::ThisWeek,
                 (Some(_), Some(_)) => return,
                 (None, None) => WeekdayMode::OnOrBefore,
-                (None, Some("last" | "past" | "previous" | "this past")) => WeekdayMode::Before,
+                // A bare weekday already covers the past seven days, so "last" and
+                // "next" name the previous and next calendar weeks.
+                (None, Some("last" | "previous")) => WeekdayMode::LastWeek,
+                (None, Some("next")) => WeekdayMode::NextWeek,
+                (None, Some("past" | "this past")) => WeekdayMode::Before,
                 (None, Some("this")) => WeekdayMode::ThisWeek,
                 (None, Some(_)) => WeekdayMode::After,
             };
@@ -1613,6 +2109,7 @@ impl<'t> Scanner<'t> {
                         | "previous"
                         | "past"
                         | "coming"
+                        | "upcoming"
                 )
             {
                 // Holidays, and the remains of a rejected "the last Friday of …".
@@ -1620,39 +2117,78 @@ impl<'t> Scanner<'t> {
             }
             self.relative(whole.range(), Rel::Weekday(day, mode));
         });
+        each_match(
+            self.weekday && self.any(&["week"]),
+            &RE_WEEK_WEEKDAY,
+            text,
+            |c| {
+                let (Some(whole), Some(wk), Some(wd)) = (c.get(0), c.name("wk"), c.name("wd"))
+                else {
+                    return;
+                };
+                let Some(day) = weekday_token(wd.as_str()) else {
+                    return;
+                };
+                let week = wk.as_str().to_ascii_lowercase();
+                if week != "this" && week != "current" && cue_before(text, whole.start()) == "the" {
+                    // "the last week Monday …" is not a day of a week.
+                    return;
+                }
+                let mode = match week.as_str() {
+                    "last" | "previous" => WeekdayMode::LastWeek,
+                    "next" => WeekdayMode::NextWeek,
+                    _ => WeekdayMode::ThisWeek,
+                };
+                self.relative(whole.range(), Rel::Weekday(day, mode));
+            },
+        );
     }
 
     /// yesterday, today, tonight, tomorrow, last night, this morning, the day before yesterday.
     fn day_words(&mut self) {
         let text = self.text;
-        each_match(&RE_DAY_WORD, text, |c| {
-            let (Some(whole), Some(w)) = (c.get(0), c.name("w")) else {
-                return;
-            };
-            let word = lower_words(w.as_str());
-            let days: i64 = match word.as_str() {
-                "the day before yesterday" => -2,
-                "the day after tomorrow" | "day after tomorrow" => 2,
-                "yesterday" | "last night" => -1,
-                "tomorrow" => 1,
-                _ => 0,
-            };
-            if word == "today"
-                && c.name("mod").is_none()
-                && cue_before(text, whole.start()) == "usa"
-            {
-                return;
-            }
-            let rel = Rel::Shift {
-                span: Span {
-                    months: 0,
-                    days: days.abs(),
-                },
-                sign: days.signum(),
-            };
-            self.relative(whole.range(), rel);
-        });
-        each_match(&RE_PREVIOUS_DAY, text, |c| {
+        each_match(
+            self.any(&[
+                "yesterday",
+                "today",
+                "tonight",
+                "tomorrow",
+                "night",
+                "morning",
+                "afternoon",
+                "evening",
+            ]),
+            &RE_DAY_WORD,
+            text,
+            |c| {
+                let (Some(whole), Some(w)) = (c.get(0), c.name("w")) else {
+                    return;
+                };
+                let word = lower_words(w.as_str());
+                let days: i64 = match word.as_str() {
+                    "the day before yesterday" => -2,
+                    "the day after tomorrow" | "day after tomorrow" => 2,
+                    "yesterday" | "last night" => -1,
+                    "tomorrow" => 1,
+                    _ => 0,
+                };
+                if word == "today"
+                    && c.name("mod").is_none()
+                    && cue_before(text, whole.start()) == "usa"
+                {
+                    return;
+                }
+                let rel = Rel::Shift {
+                    span: Span {
+                        months: 0,
+                        days: days.abs(),
+                    },
+                    sign: days.signum(),
+                };
+                self.relative(whole.range(), rel);
+            },
+        );
+        each_match(self.any(&["day"]), &RE_PREVIOUS_DAY, text, |c| {
             let Some(whole) = c.get(0) else { return };
             if whole.as_str().to_ascii_lowercase().ends_with("before") {
                 let next = word_after(text, whole.end());
@@ -1679,12 +2215,18 @@ impl<'t> Scanner<'t> {
     /// "3 days ago", "two weeks and two days ago", "a few days ago", "days ago", "a year from now".
     fn ago(&mut self) {
         let text = self.text;
-        each_match(&RE_AGO, text, |c| {
+        each_match(self.any(&["ago", "now"]), &RE_AGO, text, |c| {
             let (Some(whole), Some(body), Some(dir)) = (c.get(0), c.name("body"), c.name("dir"))
             else {
                 return;
             };
-            if !number_left_ok(text, whole.start()) {
+            if !number_left_ok(text, whole.start())
+                || matches!(
+                    cue_before(text, whole.start()).as_str(),
+                    "last" | "past" | "previous" | "next" | "coming"
+                )
+            {
+                // "the last 3 months and 2 days ago": a window, then a day.
                 return;
             }
             let sign = if dir.as_str().eq_ignore_ascii_case("ago") {
@@ -1699,7 +2241,7 @@ impl<'t> Scanner<'t> {
             };
             self.relative(whole.range(), rel);
         });
-        each_match(&RE_BARE_AGO, text, |c| {
+        each_match(self.any(&["ago"]), &RE_BARE_AGO, text, |c| {
             let (Some(whole), Some(u)) = (c.get(0), c.name("u")) else {
                 return;
             };
@@ -1711,70 +2253,178 @@ impl<'t> Scanner<'t> {
     /// last/this/next week|month|year|weekend, earlier/later this …, over the weekend.
     fn calendar(&mut self) {
         let text = self.text;
-        each_match(&RE_CALENDAR, text, |c| {
-            let (Some(whole), Some(m), Some(u)) = (c.get(0), c.name("mod"), c.name("u")) else {
-                return;
-            };
-            let modifier = lower_words(m.as_str());
-            let unit = u.as_str().to_ascii_lowercase();
-            if word_after(text, whole.end()).eq_ignore_ascii_case("of") {
-                return;
-            }
-            let ordinal = matches!(modifier.as_str(), "last" | "next" | "previous");
-            if ordinal && cue_before(text, whole.start()) == "the" {
-                return;
-            }
-            let rest = modifier.starts_with("later");
-            let step = match modifier.as_str() {
-                "last" | "previous" => Step::Last,
-                "next" => Step::Next,
-                _ => Step::This,
-            };
-            let rel = match (unit.as_str(), rest) {
-                ("quarter" | "decade", true) => return,
-                ("quarter", false) => Rel::Quarter(step),
-                ("decade", false) => Rel::Decade(step),
-                ("weekend", _) => Rel::Weekend(Some(step)),
-                ("week", true) => Rel::WeekRest,
-                ("week", false) => Rel::Week(step),
-                ("month", true) => Rel::MonthRest,
-                ("month", false) => Rel::Month(step),
-                (_, true) => Rel::YearRest,
-                (_, false) => Rel::Year(step),
-            };
-            self.relative(whole.range(), rel);
-        });
-        each_match(&RE_WEEKEND, text, |c| {
+        each_match(
+            self.any(&["week", "month", "quarter", "year", "decade"]),
+            &RE_CALENDAR,
+            text,
+            |c| {
+                let (Some(whole), Some(m), Some(u)) = (c.get(0), c.name("mod"), c.name("u")) else {
+                    return;
+                };
+                let modifier = lower_words(m.as_str());
+                // "this calendar year" is this year.
+                let unit = lower_words(u.as_str()).replace("calendar ", "");
+                if word_after(text, whole.end()).eq_ignore_ascii_case("of") {
+                    return;
+                }
+                let ordinal = matches!(modifier.as_str(), "last" | "next" | "previous");
+                if ordinal && cue_before(text, whole.start()) == "the" {
+                    return;
+                }
+                let rest = modifier.starts_with("later");
+                let step = match modifier.as_str() {
+                    "last" | "previous" => Step::Last,
+                    "next" => Step::Next,
+                    _ => Step::This,
+                };
+                let rel = match (unit.as_str(), rest) {
+                    ("quarter" | "decade", true) => return,
+                    ("quarter", false) => Rel::Quarter(step),
+                    ("decade", false) => Rel::Decade(step),
+                    ("weekend", _) => Rel::Weekend(Some(step)),
+                    ("week", true) => Rel::WeekRest,
+                    ("week", false) => Rel::Week(step),
+                    ("month", true) => Rel::MonthRest,
+                    ("month", false) => Rel::Month(step),
+                    (_, true) => Rel::YearRest,
+                    (_, false) => Rel::Year(step),
+                };
+                self.relative(whole.range(), rel);
+            },
+        );
+        each_match(self.any(&["weekend"]), &RE_WEEKEND, text, |c| {
             if let Some(whole) = c.get(0) {
                 self.relative(whole.range(), Rel::Weekend(None));
             }
         });
-        each_match(&RE_ROLLING, text, |c| {
-            let (Some(whole), Some(u)) = (c.get(0), c.name("u")) else {
+        each_match(
+            self.any(&["past", "last", "previous"]),
+            &RE_ROLLING,
+            text,
+            |c| {
+                let (Some(whole), Some(u)) = (c.get(0), c.name("u")) else {
+                    return;
+                };
+                let n = c.name("n");
+                let unit = Span::of_unit(u.as_str());
+                // "last week" is the calendar week; "past week" and "the last week" are windows.
+                let past = c
+                    .name("m")
+                    .is_some_and(|m| m.as_str().eq_ignore_ascii_case("past"));
+                if (c.name("the").is_none() && n.is_none() && !past)
+                    || (n.is_none() && unit.days == 1)
+                    || word_after(text, whole.end()).eq_ignore_ascii_case("of")
+                {
+                    return;
+                }
+                let count = match n.map(|n| parse_count(n.as_str())) {
+                    None => 1,
+                    Some(Some(Some(k))) => k,
+                    Some(Some(None)) => 9,
+                    Some(None) => return,
+                };
+                if !(1..=10_000).contains(&count) {
+                    return;
+                }
+                if u.as_str().eq_ignore_ascii_case("quarter") {
+                    self.relative(whole.range(), Rel::Quarters(-count));
+                    return;
+                }
+                let mut span = unit.times(count);
+                let mut end = whole.end();
+                // "the last 3 months and 2 weeks", unless the whole is a point ("… ago").
+                if let Some(more) = RE_SPAN_MORE.find(&text[end..])
+                    && let Some(Ok(extra)) = parse_span(more.as_str())
+                    && !matches!(
+                        word_after(text, end + more.end())
+                            .to_ascii_lowercase()
+                            .as_str(),
+                        "ago" | "from" | "before" | "after" | "later"
+                    )
+                {
+                    span.months += extra.months;
+                    span.days += extra.days;
+                    end += more.end();
+                }
+                self.relative(whole.start()..end, Rel::Rolling(span));
+            },
+        );
+        each_match(self.any(&["the"]), &RE_WINDOW_REVERSED, text, |c| {
+            let (Some(whole), Some(n), Some(m), Some(u)) =
+                (c.get(0), c.name("n"), c.name("m"), c.name("u"))
+            else {
                 return;
             };
-            let n = c.name("n");
-            let unit = Span::of_unit(u.as_str());
-            if (c.name("the").is_none() && n.is_none())
-                || (n.is_none() && unit.days == 1)
-                || word_after(text, whole.end()).eq_ignore_ascii_case("of")
-            {
+            let Some(Some(count)) = parse_count(n.as_str()) else {
                 return;
-            }
-            let count = match n.map(|n| parse_count(n.as_str())) {
-                None => 1,
-                Some(Some(Some(k))) => k,
-                Some(Some(None)) => 9,
-                Some(None) => return,
             };
-            if !(1..=10_000).contains(&count) {
+            if !(1..=10_000).contains(&count) || !number_left_ok(text, n.start()) {
                 return;
             }
-            if u.as_str().eq_ignore_ascii_case("quarter") {
-                self.relative(whole.range(), Rel::Quarters(-count));
-                return;
+            let back = matches!(
+                m.as_str().to_ascii_lowercase().as_str(),
+                "past" | "previous" | "last"
+            );
+            let quarter = u.as_str().eq_ignore_ascii_case("quarter");
+            let rel = match (back, quarter) {
+                (true, true) => Rel::Quarters(-count),
+                (false, true) => Rel::Quarters(count),
+                (true, false) => Rel::Rolling(Span::of_unit(u.as_str()).times(count)),
+                (false, false) => Rel::Ahead(Span::of_unit(u.as_str()).times(count)),
+            };
+            self.relative(whole.range(), rel);
+        });
+        each_match(self.any(&["date", "ytd"]), &RE_TO_DATE, text, |c| {
+            let Some(whole) = c.get(0) else { return };
+            let ytd = c.name("ytd").is_some();
+            if !ytd {
+                // "up to date", "up-to-date", "unable to date the bones", "equals to date 1".
+                let before = text[..whole.start()].trim_end_matches(['-', ' ']);
+                let next = word_after(text, whole.end()).to_ascii_lowercase();
+                if ends_with_ci(before, "up")
+                    || next.starts_with(|c: char| c.is_ascii_digit())
+                    || matches!(
+                        next.as_str(),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "his"
+                            | "her"
+                            | "its"
+                            | "their"
+                            | "it"
+                            | "them"
+                            | "that"
+                            | "these"
+                            | "those"
+                            | "from"
+                    )
+                {
+                    return;
+                }
             }
-            self.relative(whole.range(), Rel::Rolling(unit.times(count)));
+            let rel = if ytd {
+                Rel::Year(Step::This)
+            } else {
+                Rel::Shift {
+                    span: Span { months: 0, days: 0 },
+                    sign: 0,
+                }
+            };
+            self.relative(whole.range(), rel);
+        });
+        each_match(self.any(&["next"]), &RE_WEEK_AFTER_NEXT, text, |c| {
+            if let Some(whole) = c.get(0) {
+                self.relative(whole.range(), Rel::WeekOffset(2));
+            }
+        });
+        each_match(self.any(&["time"]), &RE_IN_TIME, text, |c| {
+            let (Some(whole), Some(body)) = (c.get(0), c.name("body")) else {
+                return;
+            };
+            if let Some(Ok(span)) = parse_span(body.as_str()) {
+                self.relative(whole.range(), Rel::Shift { span, sign: 1 });
+            }
         });
     }
 }
@@ -1796,6 +2446,15 @@ impl<'t> Scanner<'t> {
                         End::Written(Parts::new(Some(p.year), 0, None))
                     }
                     Res::Rel(rel @ (Rel::Shift { .. } | Rel::Weekday(..))) => End::Relative(*rel),
+                    Res::YearThird { .. }
+                    | Res::MonthRel(..)
+                    | Res::Season { .. }
+                    | Res::PartOf { .. }
+                    | Res::DayOfMonth { .. }
+                    | Res::Months {
+                        year: YearSpec::Written(_),
+                        ..
+                    } => End::Other(c.res.clone(), c.kind),
                     _ => return None,
                 };
                 Some((c.span.clone(), end))
@@ -1825,7 +2484,23 @@ impl<'t> Scanner<'t> {
                 found.push(Cand {
                     span: start..sa.end + whole.end(),
                     kind: DateKind::Relative,
-                    res: Res::Between(Box::new(a.to_res()), Box::new(now_end.to_res())),
+                    res: Res::Between(Box::new(a.to_res(true)), Box::new(now_end.to_res(false))),
+                });
+            }
+            // "between now and November 15th", "from now until June"
+            if let Some(now) = RE_NOW_PREFIX.captures(&text[window..sa.start])
+                && let (Some(whole), Some(p), Some(conn)) =
+                    (now.get(0), now.name("pre"), now.name("c"))
+                && connector_fits(Some(&p.as_str().to_ascii_lowercase()), conn.as_str())
+            {
+                let now_start = Res::Rel(Rel::Shift {
+                    span: Span { months: 0, days: 0 },
+                    sign: 0,
+                });
+                found.push(Cand {
+                    span: window + whole.start()..sa.end,
+                    kind: DateKind::Relative,
+                    res: Res::Between(Box::new(now_start), Box::new(a.to_res(false))),
                 });
             }
             for (sb, b) in &atoms[i + 1..] {
@@ -1859,8 +2534,8 @@ impl<'t> Scanner<'t> {
                     }
                     _ if pre.is_none() => continue,
                     _ => (
-                        Res::Between(Box::new(a.to_res()), Box::new(b.to_res())),
-                        DateKind::Relative,
+                        Res::Between(Box::new(a.to_res(false)), Box::new(b.to_res(false))),
+                        range_kind(a.kind(), b.kind()),
                     ),
                 };
                 found.push(Cand {
@@ -1924,6 +2599,427 @@ impl<'t> Scanner<'t> {
 }
 
 impl<'t> Scanner<'t> {
+    /// "Mon 13th", "Tuesday the eleventh", "Monday 21!", "on the 18th", "the 21st this
+    /// month": a day of the month whose month is left to the reference.
+    fn days_of_month(&mut self) {
+        let text = self.text;
+        each_match(self.weekday, &RE_WEEKDAY_DAY, text, |c| {
+            let (Some(whole), Some(wd)) = (c.get(0), c.name("wd")) else {
+                return;
+            };
+            let Some(weekday) = weekday_token(wd.as_str()) else {
+                return;
+            };
+            let Some(day) = day_of(c, "d", "dw") else {
+                return;
+            };
+            if month_from_name(word_after(text, whole.end())).is_some() {
+                // "Friday 13 June" is a full date, matched elsewhere.
+                return;
+            }
+            let digits = c.name("d").is_some();
+            if digits && !number_right_ok(text, whole.end()) {
+                return;
+            }
+            let the = c.name("the").is_some();
+            if !digits && !the {
+                // "On Tuesday, first responders …"
+                return;
+            }
+            let next = text[whole.end()..].trim_start();
+            if digits && !the && c.name("sfx").is_none() && next.starts_with(char::is_alphanumeric)
+            {
+                // "on Monday 21 people died": a count, not a day.
+                return;
+            }
+            let res = Res::DayOfMonth {
+                day,
+                weekday: Some(weekday),
+                this_month: false,
+            };
+            self.push(whole.range(), absolute(false), res);
+        });
+        each_match(self.digit && self.any(&["the"]), &RE_THE_DAY, text, |c| {
+            let (Some(whole), Some(d)) = (c.get(0), c.name("d")) else {
+                return;
+            };
+            let Some(day) = d
+                .as_str()
+                .parse::<u8>()
+                .ok()
+                .filter(|d| (1..=31).contains(d))
+            else {
+                return;
+            };
+            let this_month = c.name("this").is_some();
+            if !this_month {
+                // "on the 18th." but not "on the 18th floor" nor "of the 20th century".
+                let next = text[whole.end()..].trim_start();
+                if !(next.is_empty() || next.starts_with(['.', ',', ';', ':', '!', '?', ')'])) {
+                    return;
+                }
+                let cue = cue_before(text, whole.start());
+                let week_of = cue == "of"
+                    && word_before(text, whole.start())
+                        .and_then(|(_, s)| word_before(text, s))
+                        .is_some_and(|(w, _)| w.eq_ignore_ascii_case("week"));
+                if !week_of
+                    && !matches!(
+                        cue.as_str(),
+                        "on" | "since" | "by" | "until" | "till" | "from" | "before" | "after"
+                    )
+                {
+                    return;
+                }
+            }
+            let res = Res::DayOfMonth {
+                day,
+                weekday: None,
+                this_month,
+            };
+            self.push(whole.range(), absolute(false), res);
+        });
+    }
+
+    /// Seasons ("last summer", "summer 2014"), decades in words ("the nineties", "the
+    /// '90s") and centuries ("the 19th century").
+    fn seasons_and_eras(&mut self) {
+        let text = self.text;
+        each_match(
+            self.any(&["spring", "summer", "autumn", "fall", "winter"]),
+            &RE_SEASON,
+            text,
+            |c| {
+                let (Some(whole), Some(season)) = (c.get(0), c.name("s")) else {
+                    return;
+                };
+                let season = match season.as_str().to_ascii_lowercase().as_str() {
+                    "spring" => 0,
+                    "summer" => 1,
+                    "autumn" | "fall" => 2,
+                    _ => 3,
+                };
+                let step = match c.name("mod").map(|m| m.as_str().to_ascii_lowercase()) {
+                    Some(m) if m == "last" || m == "past" => Some(Step::Last),
+                    Some(m) if m == "this" => Some(Step::This),
+                    Some(_) => Some(Step::Next),
+                    None => None,
+                };
+                let year = match c.name("y") {
+                    Some(y) if number_right_ok(text, y.end()) => plain_year(y.as_str()),
+                    _ => None,
+                };
+                let possessive = matches!(
+                    cue_before(text, whole.start()).as_str(),
+                    "his" | "her" | "their" | "its" | "my" | "your" | "our"
+                );
+                if season == 2
+                    && year.is_none()
+                    && matches!(
+                        word_after(text, whole.end()).to_ascii_lowercase().as_str(),
+                        "in" | "of" | "from" | "to" | "by" | "since"
+                    )
+                {
+                    // "this fall in oil prices" is a drop.
+                    return;
+                }
+                let (span, kind, year, step) = match (year, step) {
+                    // "last summer 2014": the year decides.
+                    (Some(y), _) => {
+                        let start = c.name("s").map_or(whole.start(), |s| s.start());
+                        let kind = DateKind::Year { year_context: true };
+                        (start..whole.end(), kind, Some(y), Step::This)
+                    }
+                    (None, Some(step)) if !possessive => {
+                        let end = c.name("s").map_or(whole.end(), |s| s.end());
+                        (whole.start()..end, DateKind::Relative, None, step)
+                    }
+                    _ => return,
+                };
+                self.push(span, kind, Res::Season { season, year, step });
+            },
+        );
+        each_match(self.any(&["ties", "0s"]), &RE_DECADE_WORD, text, |c| {
+            let Some(whole) = c.get(0) else { return };
+            let decade = if let Some(w) = c.name("w") {
+                let possessive = matches!(
+                    cue_before(text, whole.start()).as_str(),
+                    "his" | "her" | "their" | "its" | "my" | "your" | "our"
+                );
+                if possessive {
+                    return;
+                }
+                let tens = TENS.iter().position(|t| {
+                    !t.is_empty()
+                        && w.as_str()
+                            .to_ascii_lowercase()
+                            .starts_with(&t[..t.len() - 1])
+                });
+                let Some(tens) = tens else { return };
+                1900 + 10 * tens as i32
+            } else {
+                let Some(d) = c.name("d").and_then(|d| d.as_str().parse::<i32>().ok()) else {
+                    return;
+                };
+                if text[..whole.start()].ends_with(char::is_alphanumeric) {
+                    return;
+                }
+                // "'90s" → the 1990s, "'00s", "'10s" → this century's.
+                if d <= 1 { 2000 + 10 * d } else { 1900 + 10 * d }
+            };
+            // "the nineties": the span leaves out "the", like "the 1990s".
+            let start = c.name("the").map_or(whole.start(), |t| {
+                let rest = &text[t.end()..whole.end()];
+                t.end() + (rest.len() - rest.trim_start().len())
+            });
+            let (Some(a), Some(b)) = (Date::new(decade, 1, 1), Date::new(decade + 9, 12, 31))
+            else {
+                return;
+            };
+            let kind = DateKind::Year { year_context: true };
+            self.push(start..whole.end(), kind, Res::Fixed(DateValue::Range(a, b)));
+        });
+        each_match(self.any(&["century"]), &RE_CENTURY, text, |c| {
+            let Some(whole) = c.get(0) else { return };
+            let n = match (c.name("n"), c.name("w")) {
+                (Some(n), _) => n.as_str().parse::<i32>().ok(),
+                (_, Some(w)) => parse_ordinal_word(w.as_str()).map(i32::from),
+                _ => None,
+            };
+            let Some(n) = n.filter(|n| (1..=22).contains(n)) else {
+                return;
+            };
+            if !number_left_ok(text, whole.start()) {
+                return;
+            }
+            // "20th Century Fox", "Twenty-First Century Fox": names.
+            let century = &text[whole.end() - "century".len()..whole.end()];
+            let next = text[whole.end()..].trim_start_matches([' ', '-', '–']);
+            if next.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("fox"))
+                || (starts_upper(century) && cue_before(text, whole.start()) != "the")
+            {
+                return;
+            }
+            let first = (n - 1) * 100;
+            let (Some(a), Some(b)) = (Date::new(first, 1, 1), Date::new(first + 99, 12, 31)) else {
+                return;
+            };
+            let kind = DateKind::Year { year_context: true };
+            self.push(whole.range(), kind, Res::Fixed(DateValue::Range(a, b)));
+        });
+    }
+
+    /// "the end of the year", "the beginning of the month", "end of the week": the current
+    /// one.
+    fn end_of_unit(&mut self) {
+        let text = self.text;
+        each_match(
+            self.any(&["end", "beginning", "start", "middle"]),
+            &RE_END_OF_UNIT,
+            text,
+            |c| {
+                let (Some(whole), Some(m), Some(u)) = (c.get(0), c.name("m"), c.name("u")) else {
+                    return;
+                };
+                if text[whole.end()..].starts_with(['-', '–']) {
+                    // "the end of the year-long war"
+                    return;
+                }
+                let res = match u.as_str().to_ascii_lowercase().as_str() {
+                    "year" => Res::YearThird {
+                        year: Box::new(Res::Rel(Rel::Year(Step::This))),
+                        third: third_of(m.as_str()),
+                        start_of: starts_unit(m.as_str()),
+                    },
+                    "month" => Res::Whole(Box::new(Res::Rel(Rel::Month(Step::This)))),
+                    _ => Res::Whole(Box::new(Res::Rel(Rel::Week(Step::This)))),
+                };
+                self.push(whole.range(), DateKind::Relative, res);
+            },
+        );
+    }
+
+    /// Parts and weeks of the candidates found so far: "the last week of July", "the
+    /// first 2 weeks of 2021", "mid-2019", "the end of June", "late last year", "the week
+    /// of April 10", and a weekday before a numeric date ("Friday 2018-7-6").
+    fn anchored(&mut self) {
+        let text = self.text;
+        let mut found = Vec::new();
+        for c in &self.cands {
+            let window = floor_boundary(text, c.span.start.saturating_sub(60));
+            let before = &text[window..c.span.start];
+            let period = match &c.res {
+                Res::Abs { parts, .. } if parts.day.is_none() && parts.month != 0 => {
+                    Some(PeriodUnit::Month)
+                }
+                Res::MonthRel(..) | Res::Rel(Rel::Month(_)) => Some(PeriodUnit::Month),
+                Res::Fixed(DateValue::Point(p)) if p.month.is_none() => Some(PeriodUnit::Year),
+                Res::Rel(Rel::Year(_)) => Some(PeriodUnit::Year),
+                Res::Rel(Rel::Week(_)) => Some(PeriodUnit::Week),
+                _ => None,
+            };
+            // A part of a written year has a written year; relative stays relative.
+            let part_kind = match c.kind {
+                DateKind::Year { .. } => absolute(true),
+                k => k,
+            };
+            if let Some(unit) = period
+                && let Some(p) = RE_PART_PREFIX.captures(before)
+                && let (Some(whole), Some(ord), Some(u)) = (p.get(0), p.name("ord"), p.name("u"))
+                && let Some(part) = parse_part(ord.as_str(), p.name("n"), u.as_str())
+                && part_fits(part, unit)
+            {
+                found.push(Cand {
+                    span: window + whole.start()..c.span.end,
+                    kind: part_kind,
+                    res: Res::PartOf {
+                        period: Box::new(c.res.clone()),
+                        part,
+                    },
+                });
+            }
+            if let Some(unit) = period
+                && let Some(p) = RE_THIRD_PREFIX.captures(before)
+                && let Some(whole) = p.get(0)
+            {
+                let word = p
+                    .name("m1")
+                    .or_else(|| p.name("m2"))
+                    .map_or("", |m| m.as_str());
+                let span = window + whole.start()..c.span.end;
+                let res = match (unit, &c.res) {
+                    (PeriodUnit::Year, _) => Some(Res::YearThird {
+                        year: Box::new(c.res.clone()),
+                        third: third_of(word),
+                        start_of: p.name("m2").is_some() && starts_unit(word),
+                    }),
+                    // "the end of June", "early June": the month, at month precision.
+                    (_, Res::Abs { .. } | Res::MonthRel(..)) => Some(c.res.clone()),
+                    // "late last month", "early next week", "the end of this month".
+                    _ => Some(Res::Whole(Box::new(c.res.clone()))),
+                };
+                if let Some(res) = res {
+                    let kind = match c.kind {
+                        DateKind::Year { .. } => DateKind::Year { year_context: true },
+                        k => k,
+                    };
+                    found.push(Cand { span, kind, res });
+                }
+            }
+            if period == Some(PeriodUnit::Year)
+                && matches!(c.kind, DateKind::Year { .. })
+                && let Some(p) = RE_CALENDAR_YEAR_PREFIX.captures(before)
+                && let Some(whole) = p.get(0)
+            {
+                found.push(Cand {
+                    span: window + whole.start()..c.span.end,
+                    kind: DateKind::Year { year_context: true },
+                    res: c.res.clone(),
+                });
+            }
+            let single_day = match &c.res {
+                Res::Abs { parts, .. } => parts.day.is_some() && parts.month != 0,
+                Res::DayOfMonth { .. } => true,
+                _ => false,
+            };
+            if single_day
+                && let Some(p) = RE_WEEK_OF_PREFIX.captures(before)
+                && let Some(whole) = p.get(0)
+            {
+                let from_day = !p
+                    .name("k")
+                    .is_some_and(|k| k.as_str().eq_ignore_ascii_case("of"));
+                found.push(Cand {
+                    span: window + whole.start()..c.span.end,
+                    kind: c.kind,
+                    res: Res::WeekOf {
+                        day: Box::new(c.res.clone()),
+                        from_day,
+                    },
+                });
+            }
+            if let Res::Abs { parts, past } = &c.res
+                && parts.day.is_some()
+                && parts.weekday.is_none()
+                && let Some(p) = RE_WEEKDAY_PREFIX.captures(before)
+                && let (Some(whole), Some(wd)) = (p.get(0), p.name("wd"))
+                && let Some(weekday) = weekday_token(wd.as_str())
+            {
+                found.push(Cand {
+                    span: window + whole.start()..c.span.end,
+                    kind: c.kind,
+                    res: Res::Abs {
+                        parts: Parts {
+                            weekday: Some(weekday),
+                            ..*parts
+                        },
+                        past: *past,
+                    },
+                });
+            }
+        }
+        self.cands.extend(found);
+    }
+}
+
+/// "start", "beginning": the edge of a unit rather than its first part.
+fn starts_unit(word: &str) -> bool {
+    matches!(word.to_ascii_lowercase().as_str(), "start" | "beginning")
+}
+
+/// 0, 1 or 2 for the first, middle or last third of a year.
+fn third_of(word: &str) -> u8 {
+    match word.to_ascii_lowercase().as_str() {
+        "early" | "beginning" | "start" => 0,
+        "mid" | "middle" => 1,
+        _ => 2,
+    }
+}
+
+/// "first" + "2" + "weeks", "last" + "months", "15th" + "day".
+fn parse_part(ord: &str, n: Option<regex::Match>, unit: &str) -> Option<Part> {
+    let ord = ord.to_ascii_lowercase();
+    let (from_end, index) = match ord.as_str() {
+        "last" | "final" => (true, 1),
+        _ => {
+            let digits = ord.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let index = if digits.is_empty() {
+                u32::from(parse_ordinal_word(&ord)?)
+            } else {
+                digits.parse::<u32>().ok()?
+            };
+            (false, index)
+        }
+    };
+    let count = match n.map(|n| parse_count(n.as_str())) {
+        None => 1,
+        // "the first 2 weeks", "the last four months"; not "the second 3 weeks".
+        Some(Some(Some(k))) if (1..=366).contains(&k) && index == 1 => k as u32,
+        _ => return None,
+    };
+    let unit = match unit.to_ascii_lowercase().as_str() {
+        "day" => PartUnit::Day,
+        "week" => PartUnit::Week,
+        _ => PartUnit::Month,
+    };
+    (index >= 1).then_some(Part {
+        unit,
+        from_end,
+        index,
+        count,
+    })
+}
+
+/// Days of anything, weeks of months and years, months of years.
+fn part_fits(part: Part, unit: PeriodUnit) -> bool {
+    match part.unit {
+        PartUnit::Day => true,
+        PartUnit::Week => unit != PeriodUnit::Week,
+        PartUnit::Month => unit == PeriodUnit::Year,
+    }
+}
+
+impl<'t> Scanner<'t> {
     /// Quarters and halves ("Q1 2019", "the first half of last year") and forward windows
     /// ("the next 3 days", "in the coming weeks").
     fn periods(&mut self) {
@@ -1935,7 +3031,7 @@ impl<'t> Scanner<'t> {
                 _ => Some((n * 6 - 5, n * 6)),
             }
         };
-        each_match(&RE_QUARTER_CODE, text, |c| {
+        each_match(self.digit, &RE_QUARTER_CODE, text, |c| {
             let Some(whole) = c.get(0) else { return };
             if !number_left_ok(text, whole.start()) || !number_right_ok(text, whole.end()) {
                 return;
@@ -1965,80 +3061,94 @@ impl<'t> Scanner<'t> {
             let kind = absolute(matches!(year, YearSpec::Written(_)));
             self.push(whole.range(), kind, Res::Months { first, last, year });
         });
-        each_match(&RE_QUARTER_WORDS, text, |c| {
-            let (Some(whole), Some(ord), Some(kind)) = (c.get(0), c.name("ord"), c.name("kind"))
-            else {
-                return;
-            };
-            let half = kind.as_str().eq_ignore_ascii_case("half");
-            let n: u8 = match ord.as_str().to_ascii_lowercase().as_str() {
-                "first" | "1st" => 1,
-                "second" | "2nd" => 2,
-                "third" | "3rd" => 3,
-                "fourth" | "4th" => 4,
-                _ if half => 2,
-                _ => 4,
-            };
-            if half && n > 2 {
-                return;
-            }
-            let (first, last) = if half {
-                (n * 6 - 5, n * 6)
-            } else {
-                (n * 3 - 2, n * 3)
-            };
-            let written = c.name("y").or_else(|| c.name("y2"));
-            let (year, kind) = if let Some(y) = written {
-                match written_year(y.as_str()) {
-                    Some(y) if number_right_ok(text, whole.end()) => {
-                        (YearSpec::Written(y), absolute(true))
-                    }
-                    _ => return,
-                }
-            } else if let Some(rel) = c.name("rel") {
-                let offset = match rel.as_str().to_ascii_lowercase().as_str() {
-                    "last" => -1,
-                    "next" => 1,
-                    _ => 0,
+        each_match(
+            self.any(&["quarter", "half"]),
+            &RE_QUARTER_WORDS,
+            text,
+            |c| {
+                let (Some(whole), Some(ord), Some(kind)) =
+                    (c.get(0), c.name("ord"), c.name("kind"))
+                else {
+                    return;
                 };
-                (YearSpec::Relative(offset), DateKind::Relative)
-            } else {
-                // "the first quarter" alone is as often a game's quarter as a date.
-                return;
-            };
-            self.push(whole.range(), kind, Res::Months { first, last, year });
-        });
-        each_match(&RE_AHEAD, text, |c| {
-            let (Some(whole), Some(m), Some(u)) = (c.get(0), c.name("mod"), c.name("u")) else {
-                return;
-            };
-            let unit = Span::of_unit(u.as_str());
-            let modifier = m.as_str().to_ascii_lowercase();
-            if word_after(text, whole.end()).eq_ignore_ascii_case("of") {
-                return;
-            }
-            let count = match c.name("n").map(|n| parse_count(n.as_str())) {
-                Some(Some(Some(k))) => k,
-                Some(Some(None)) => 9,
-                Some(None) => return,
-                None => {
-                    // "the next week" is a window; "next week" is the calendar week and
-                    // "the following day" depends on another event.
-                    if c.name("the").is_none() || modifier == "following" || unit.days == 1 {
-                        return;
-                    }
-                    if c.name("pl").is_some() { 9 } else { 1 }
+                let half = kind.as_str().eq_ignore_ascii_case("half");
+                let n: u8 = match ord.as_str().to_ascii_lowercase().as_str() {
+                    "first" | "1st" => 1,
+                    "second" | "2nd" => 2,
+                    "third" | "3rd" => 3,
+                    "fourth" | "4th" => 4,
+                    _ if half => 2,
+                    _ => 4,
+                };
+                if half && n > 2 {
+                    return;
                 }
-            };
-            if !(1..=10_000).contains(&count) {
-                return;
-            }
-            if u.as_str().eq_ignore_ascii_case("quarter") {
-                self.relative(whole.range(), Rel::Quarters(count));
-                return;
-            }
-            self.relative(whole.range(), Rel::Ahead(unit.times(count)));
-        });
+                let (first, last) = if half {
+                    (n * 6 - 5, n * 6)
+                } else {
+                    (n * 3 - 2, n * 3)
+                };
+                let written = c.name("y").or_else(|| c.name("y2"));
+                if c.name("rel2").is_some() && (written.is_some() || c.name("rel").is_some()) {
+                    return;
+                }
+                let (year, kind) = if let Some(y) = written {
+                    match written_year(y.as_str()) {
+                        Some(y) if number_right_ok(text, whole.end()) => {
+                            (YearSpec::Written(y), absolute(true))
+                        }
+                        _ => return,
+                    }
+                } else if let Some(rel) = c.name("rel").or_else(|| c.name("rel2")) {
+                    let offset = match rel.as_str().to_ascii_lowercase().as_str() {
+                        "last" => -1,
+                        "next" => 1,
+                        _ => 0,
+                    };
+                    (YearSpec::Relative(offset), DateKind::Relative)
+                } else {
+                    // "the first quarter" alone is as often a game's quarter as a date.
+                    return;
+                };
+                self.push(whole.range(), kind, Res::Months { first, last, year });
+            },
+        );
+        each_match(
+            self.any(&["next", "coming", "following", "upcoming"]),
+            &RE_AHEAD,
+            text,
+            |c| {
+                let (Some(whole), Some(m), Some(u)) = (c.get(0), c.name("mod"), c.name("u")) else {
+                    return;
+                };
+                let unit = Span::of_unit(u.as_str());
+                let modifier = m.as_str().to_ascii_lowercase();
+                if word_after(text, whole.end()).eq_ignore_ascii_case("of") {
+                    return;
+                }
+                let count = match c.name("n").map(|n| parse_count(n.as_str())) {
+                    Some(Some(Some(k))) => k,
+                    Some(Some(None)) => 9,
+                    Some(None) => return,
+                    None => {
+                        // "the next week" is a window; "next week" is the calendar week and
+                        // "the following day" depends on another event.
+                        if c.name("the").is_none() || modifier == "following" || unit.days == 1 {
+                            return;
+                        }
+                        if c.name("pl").is_some() { 9 } else { 1 }
+                    }
+                };
+                if !(1..=10_000).contains(&count) {
+                    return;
+                }
+                if u.as_str().eq_ignore_ascii_case("quarter") {
+                    self.relative(whole.range(), Rel::Quarters(count));
+                    return;
+                }
+                self.relative(whole.range(), Rel::Ahead(unit.times(count)));
+            },
+        );
     }
 }
 
@@ -2193,6 +3303,7 @@ fn rel_value(rel: Rel, r: Date) -> Option<DateValue> {
             WeekdayMode::LastWeek => monday.add_days(i64::from(wd.index()) - 7),
             WeekdayMode::NextWeek => monday.add_days(i64::from(wd.index()) + 7),
         }),
+        Rel::WeekOffset(k) => range(monday.add_days(7 * k), monday.add_days(7 * k + 6)),
         Rel::Week(Step::Last) => range(monday.add_days(-7), monday.add_days(-1)),
         Rel::Week(Step::This) => range(monday, r),
         Rel::Week(Step::Next) => range(monday.add_days(7), monday.add_days(13)),
@@ -2225,17 +3336,212 @@ fn rel_value(rel: Rel, r: Date) -> Option<DateValue> {
     }
 }
 
+fn step_offset(step: Step) -> i64 {
+    match step {
+        Step::Last => -1,
+        Step::This => 0,
+        Step::Next => 1,
+    }
+}
+
+/// The whole calendar week, month or year a candidate names ("July", "2021", "this
+/// month", "last year"), for taking parts of it.
+fn whole_period(res: &Res, reference: Option<Date>) -> Option<(Date, Date, PeriodUnit)> {
+    let month = |first: Date| {
+        Some((
+            first,
+            month_last(first.year, first.month),
+            PeriodUnit::Month,
+        ))
+    };
+    match res {
+        Res::Abs { parts, past } if parts.day.is_none() && parts.month != 0 => {
+            let p = resolve_parts(*parts, *past, reference)?;
+            Some((first_day_of(p)?, last_day_of(p)?, PeriodUnit::Month))
+        }
+        Res::MonthRel(..) => {
+            let first = resolve(res.clone(), reference)?.earliest()?;
+            month(first)
+        }
+        Res::Fixed(DateValue::Point(p)) if p.month.is_none() => Some((
+            month_first(p.year, 1),
+            month_last(p.year, 12),
+            PeriodUnit::Year,
+        )),
+        Res::Rel(Rel::Month(step)) => {
+            let r = reference?;
+            month(add_months(month_first(r.year, r.month), step_offset(*step)))
+        }
+        Res::Rel(Rel::Year(step)) => {
+            let y = reference?.year + step_offset(*step) as i32;
+            Some((month_first(y, 1), month_last(y, 12), PeriodUnit::Year))
+        }
+        Res::Rel(Rel::Week(step)) => {
+            let monday = week_monday(reference?).add_days(7 * step_offset(*step));
+            Some((monday, monday.add_days(6), PeriodUnit::Week))
+        }
+        _ => None,
+    }
+}
+
+/// The Monday of the week holding the first (or, `last`, the last) Thursday of `a..=b`:
+/// weeks belong to the month or year that holds most of their days, as ISO weeks do.
+fn thursday_week(a: Date, b: Date, last: bool) -> Date {
+    let thursday = if last {
+        b.previous_or_same(Weekday::Thursday)
+    } else {
+        let ahead = (3 - i64::from(a.weekday().index())).rem_euclid(7);
+        a.add_days(ahead)
+    };
+    thursday.add_days(-3)
+}
+
+/// `part` of the period `a..=b`: days counted from its first or last day, months of a
+/// year, and weeks as ISO weeks (Monday..Sunday, each in the month or year that holds
+/// its Thursday).
+fn part_of(a: Date, b: Date, unit: PeriodUnit, part: Part) -> Option<DateValue> {
+    let (i, n) = (i64::from(part.index) - 1, i64::from(part.count));
+    match part.unit {
+        PartUnit::Day => {
+            if i + n > b.days_since(a) + 1 {
+                return None;
+            }
+            if part.from_end {
+                range(b.add_days(-i - n + 1), b.add_days(-i))
+            } else {
+                range(a.add_days(i), a.add_days(i + n - 1))
+            }
+        }
+        PartUnit::Month => {
+            if unit != PeriodUnit::Year || i + n > 12 {
+                return None;
+            }
+            let first = if part.from_end { 12 - i - n + 1 } else { i + 1 } as u8;
+            let last = first + n as u8 - 1;
+            range(month_first(a.year, first), month_last(a.year, last))
+        }
+        PartUnit::Week => {
+            if unit == PeriodUnit::Week {
+                return None;
+            }
+            let (first, last) = (thursday_week(a, b, false), thursday_week(a, b, true));
+            if i + n > last.days_since(first) / 7 + 1 {
+                return None;
+            }
+            let start = if part.from_end {
+                last.add_days(-7 * (i + n - 1))
+            } else {
+                first.add_days(7 * i)
+            };
+            range(start, start.add_days(7 * n - 1))
+        }
+    }
+}
+
+/// The day `day` of the month closest to `r` (of `r`'s month when `this_month`), on
+/// `weekday` when given; ties go to the earlier one.
+fn day_of_month(day: u8, weekday: Option<Weekday>, this_month: bool, r: Date) -> Option<Date> {
+    let base = month_first(r.year, r.month);
+    let months = if this_month { 0..=0 } else { -14..=14 };
+    months
+        .filter_map(|k| {
+            let m = add_months(base, k);
+            Date::new(m.year, m.month, day)
+        })
+        .filter(|d| weekday.is_none_or(|w| d.weekday() == w))
+        .min_by_key(|d| (d.days_since(r).abs(), *d > r))
+}
+
 fn resolve(res: Res, reference: Option<Date>) -> Option<DateValue> {
     match res {
+        Res::Whole(inner) => {
+            let (a, b, _) = whole_period(&inner, reference)?;
+            range(a, b)
+        }
+        Res::PartOf { period, part } => {
+            let (a, b, unit) = whole_period(&period, reference)?;
+            // A single day or month keeps its precision.
+            match part_of(a, b, unit, part)? {
+                DateValue::Range(x, y) if x == y => Some(DateValue::Point(PartialDate::day(x))),
+                DateValue::Range(x, _) if part.unit == PartUnit::Month && part.count == 1 => {
+                    Some(DateValue::Point(PartialDate::month(x.year, x.month)))
+                }
+                v => Some(v),
+            }
+        }
+        Res::YearThird { year, third, .. } => {
+            let (a, _, unit) = whole_period(&year, reference)?;
+            if unit != PeriodUnit::Year {
+                return None;
+            }
+            let first = third * 4 + 1;
+            range(month_first(a.year, first), month_last(a.year, first + 3))
+        }
+        Res::WeekOf { day, from_day } => {
+            let d = match resolve(*day, reference)? {
+                DateValue::Point(p) => p.to_date()?,
+                DateValue::Range(..) => return None,
+            };
+            let start = if from_day { d } else { week_monday(d) };
+            range(start, start.add_days(6))
+        }
+        Res::Season { season, year, step } => {
+            let bounds = |y: i32| -> (Date, Date) {
+                match season {
+                    3 => (month_first(y - 1, 12), month_last(y, 2)),
+                    s => {
+                        let first = 3 + 3 * s;
+                        (month_first(y, first), month_last(y, first + 2))
+                    }
+                }
+            };
+            let (a, b) = match year {
+                Some(y) => bounds(y),
+                None => {
+                    let r = reference?;
+                    let around: Vec<(Date, Date)> = (r.year - 1..=r.year + 2).map(bounds).collect();
+                    match step {
+                        Step::Last => around.into_iter().rev().find(|&(_, b)| b < r)?,
+                        Step::Next => around.into_iter().find(|&(a, _)| a > r)?,
+                        // The one under way, else this year's (the coming winter).
+                        Step::This => around
+                            .iter()
+                            .copied()
+                            .find(|&(a, b)| a <= r && r <= b)
+                            .or_else(|| {
+                                let y = if season == 3 { r.year + 1 } else { r.year };
+                                Some(bounds(y))
+                            })?,
+                    }
+                }
+            };
+            range(a, b)
+        }
+        Res::DayOfMonth {
+            day,
+            weekday,
+            this_month,
+        } => day_of_month(day, weekday, this_month, reference?)
+            .map(|d| DateValue::Point(PartialDate::day(d))),
         Res::Between(a, b) => {
             let start = resolve(*a, reference)?.earliest()?;
             let end = match *b {
+                // "from 2007 to the start of 2008": up to the day 2008 starts.
+                Res::YearThird {
+                    start_of: true,
+                    year,
+                    ..
+                } => whole_period(&year, reference)?.0,
                 // "from next Monday to Friday": the first such day from the start on.
                 Res::Rel(Rel::Weekday(wd, WeekdayMode::OnOrBefore)) => {
                     let ahead =
                         (i64::from(wd.index()) - i64::from(start.weekday().index())).rem_euclid(7);
                     start.add_days(ahead)
                 }
+                // "between now and November 15": the first one from the start on.
+                Res::Abs { parts, .. } if parts.year.is_none() => (start.year..=start.year + 1)
+                    .filter_map(|y| parts.in_year(y).and_then(last_day_of))
+                    .find(|&d| d >= start)?,
                 other => resolve(other, reference)?.latest()?,
             };
             range(start, end)
@@ -2282,10 +3588,7 @@ fn resolve(res: Res, reference: Option<Date>) -> Option<DateValue> {
 /// resolved against `reference` (the article's publication date) with the past reading
 /// news needs. See the module documentation for the rules.
 pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
-    let mut s = Scanner {
-        text,
-        cands: Vec::new(),
-    };
+    let mut s = Scanner::new(text);
     s.month_day();
     s.day_month();
     s.month_year();
@@ -2297,6 +3600,7 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
     s.iso();
     s.numeric_dmy();
     s.numeric_dm();
+    s.numeric_mixed();
     s.years();
     s.decades();
     s.weekdays();
@@ -2304,6 +3608,10 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
     s.ago();
     s.calendar();
     s.periods();
+    s.days_of_month();
+    s.seasons_and_eras();
+    s.end_of_unit();
+    s.anchored();
     s.combine_ranges();
     s.offsets();
     // Resolve before choosing, so that a candidate that cannot keep the promise of its
@@ -2433,7 +3741,40 @@ mod tests {
         ("last March", FRI, "last March", "abs", "2025-03"),
         ("next June", FRI, "next June", "abs", "2026-06"),
         ("this September", FRI, "this September", "abs", "2025-09"),
-        ("the end of June", FRI, "June", "abs", "2025-06"),
+        ("the end of June", FRI, "the end of June", "abs", "2025-06"),
+        ("late last month", FRI, "late last month", "rel", "2025-05-01..2025-05-31"),
+        ("the end of this month", FRI, "the end of this month", "rel", "2025-06-01..2025-06-30"),
+        ("early next week", FRI, "early next week", "rel", "2025-06-23..2025-06-29"),
+        ("by the end of the month", FRI, "the end of the month", "rel", "2025-06-01..2025-06-30"),
+        // Parts of months and years; weeks are Monday..Sunday, each in the month or year
+        // that holds its Thursday (ISO weeks for years).
+        ("the last week of July", "2016-11-07", "the last week of July", "abs", "2016-07-25..2016-07-31"),
+        ("the second week of March 2020", "", "the second week of March 2020", "abs+y", "2020-03-09..2020-03-15"),
+        ("3rd week of Jan 2018", "", "3rd week of Jan 2018", "abs+y", "2018-01-15..2018-01-21"),
+        ("the first week of 2015", "", "the first week of 2015", "abs+y", "2014-12-29..2015-01-04"),
+        ("the last week of 2019", "", "the last week of 2019", "abs+y", "2019-12-23..2019-12-29"),
+        ("the first 2 weeks of 2021", "", "the first 2 weeks of 2021", "abs+y", "2021-01-04..2021-01-17"),
+        ("the last week of this month", FRI, "the last week of this month", "rel", "2025-06-23..2025-06-29"),
+        ("the last four months of 2021", "", "the last four months of 2021", "abs+y", "2021-09-01..2021-12-31"),
+        ("the third month of 2021", "", "the third month of 2021", "abs+y", "2021-03"),
+        ("the first ten days of last year", FRI, "the first ten days of last year", "rel", "2024-01-01..2024-01-10"),
+        ("the 15th day of next month", FRI, "the 15th day of next month", "rel", "2025-07-15"),
+        ("the first day of June 2020", "", "the first day of June 2020", "abs+y", "2020-06-01"),
+        // Weeks of a day.
+        ("the week of April 10th", "2017-03-01", "the week of April 10th", "abs", "2017-04-10..2017-04-16"),
+        ("the week of June 12, 2025", "", "the week of June 12, 2025", "abs+y", "2025-06-09..2025-06-15"),
+        ("the week beginning February 4", "2019-01-20", "the week beginning February 4", "abs", "2019-02-04..2019-02-10"),
+        ("w/c Feb 4", "2019-01-20", "w/c Feb 4", "abs", "2019-02-04..2019-02-10"),
+        // A day of the month without its month: the closest one (on the weekday given).
+        ("Mon 13th", "2022-05-01", "Mon 13th", "abs", "2022-06-13"),
+        ("Wed 13th", "2022-05-01", "Wed 13th", "abs", "2022-04-13"),
+        ("Tuesday the eleventh", "2019-06-10", "Tuesday the eleventh", "abs", "2019-06-11"),
+        ("on Monday 21!", "2019-01-25", "Monday 21", "abs", "2019-01-21"),
+        ("Friday the 13th", FRI, "Friday the 13th", "abs", "2025-06-13"),
+        ("on the 18th.", "2018-08-07", "the 18th", "abs", "2018-08-18"),
+        ("since the 4th,", "2018-08-07", "the 4th", "abs", "2018-08-04"),
+        ("the 21st this month", "2018-08-08", "the 21st this month", "abs", "2018-08-21"),
+        ("Friday 2018-7-6", "", "Friday 2018-7-6", "abs+y", "2018-07-06"),
         // Ranges of days and months.
         ("June 13-20", FRI, "June 13-20", "abs", "2025-06-13..2025-06-20"),
         ("June 12–13", FRI, "June 12–13", "abs", "2025-06-12..2025-06-13"),
@@ -2462,6 +3803,18 @@ mod tests {
         ("12/12/2020", "", "12/12/2020", "abs+y", "2020-12-12"),
         ("on 22/04", FRI, "22/04", "abs", "2025-04-22"),
         ("report-2018-09-23-page", "", "2018-09-23", "abs+y", "2018-09-23"),
+        ("2015-12", "", "2015-12", "abs+y", "2015-12"),
+        ("2015-3", "", "2015-3", "abs+y", "2015-03"),
+        ("in 2015/12", "", "2015/12", "abs+y", "2015-12"),
+        ("12-2015", "", "12-2015", "abs+y", "2015-12"),
+        ("since 03/2020", "", "03/2020", "abs+y", "2020-03"),
+        ("2019-aug-01", "", "2019-aug-01", "abs+y", "2019-08-01"),
+        ("2019/Aug/1", "", "2019/Aug/1", "abs+y", "2019-08-01"),
+        ("Sep-23-2020", "", "Sep-23-2020", "abs+y", "2020-09-23"),
+        ("Oct/2", FRI, "Oct/2", "abs", "2025-10-02"),
+        ("report-20170302.html", "", "20170302", "abs+y", "2017-03-02"),
+        ("Dec31, 1994", "", "Dec31, 1994", "abs+y", "1994-12-31"),
+        ("October, 1st", FRI, "October, 1st", "abs", "2025-10-01"),
         // Years.
         ("in 2018", "", "2018", "year+cue", "2018"),
         ("since 2014", "", "2014", "year+cue", "2014"),
@@ -2469,9 +3822,31 @@ mod tests {
         ("a 2015 deal", "", "2015", "year", "2015"),
         ("2018 people", "", "2018", "year", "2018"),
         ("2018", "", "2018", "year", "2018"),
-        ("the summer of 2014", "", "2014", "year+cue", "2014"),
-        ("in early 2014", "", "2014", "year+cue", "2014"),
-        ("mid-2014", "", "2014", "year+cue", "2014"),
+        ("the summer of 2014", "", "summer of 2014", "year+cue", "2014-06-01..2014-08-31"),
+        ("winter 2014", "", "winter 2014", "year+cue", "2013-12-01..2014-02-28"),
+        ("last summer", FRI, "last summer", "rel", "2024-06-01..2024-08-31"),
+        ("last summer", "2025-10-01", "last summer", "rel", "2025-06-01..2025-08-31"),
+        ("this summer", FRI, "this summer", "rel", "2025-06-01..2025-08-31"),
+        ("this winter", "2025-10-01", "this winter", "rel", "2025-12-01..2026-02-28"),
+        ("next spring", FRI, "next spring", "rel", "2026-03-01..2026-05-31"),
+        ("This fall, the plant opens", FRI, "This fall", "rel", "2025-09-01..2025-11-30"),
+        ("the nineties", "", "nineties", "year+cue", "1990-01-01..1999-12-31"),
+        ("in the '80s", "", "'80s", "year+cue", "1980-01-01..1989-12-31"),
+        ("the 19th century", "", "19th century", "year+cue", "1800-01-01..1899-12-31"),
+        ("in the 21st Century", "", "21st Century", "year+cue", "2000-01-01..2099-12-31"),
+        ("the twenty-first century", "", "twenty-first century", "year+cue", "2000-01-01..2099-12-31"),
+        ("the calendar year 2008", "", "the calendar year 2008", "year+cue", "2008"),
+        ("this calendar year", FRI, "this calendar year", "rel", "2025-01-01..2025-06-20"),
+        // Thirds of a year: January-April, May-August, September-December.
+        ("in early 2014", "", "early 2014", "year+cue", "2014-01-01..2014-04-30"),
+        ("mid-2014", "", "mid-2014", "year+cue", "2014-05-01..2014-08-31"),
+        ("mid 1989", "", "mid 1989", "year+cue", "1989-05-01..1989-08-31"),
+        ("late 2019", "", "late 2019", "year+cue", "2019-09-01..2019-12-31"),
+        ("by the end of 2020", "", "the end of 2020", "year+cue", "2020-09-01..2020-12-31"),
+        ("at the beginning of 2000", "", "the beginning of 2000", "year+cue", "2000-01-01..2000-04-30"),
+        ("late last year", FRI, "late last year", "rel", "2024-09-01..2024-12-31"),
+        ("by the end of the year", FRI, "the end of the year", "rel", "2025-09-01..2025-12-31"),
+        ("between the end of 2007 and the end of 2008", "", "between the end of 2007 and the end of 2008", "year+cue", "2007-09-01..2008-12-31"),
         ("pre-2008 levels", "", "2008", "year+cue", "2008"),
         ("by 2030", "", "2030", "year+cue", "2030"),
         ("until 2021", "", "2021", "year+cue", "2021"),
@@ -2494,7 +3869,11 @@ mod tests {
         ("early Friday", FRI, "early Friday", "rel", "2025-06-20"),
         ("late on Monday night", FRI, "late on Monday night", "rel", "2025-06-16"),
         ("last Friday", FRI, "last Friday", "rel", "2025-06-13"),
-        ("last Monday", FRI, "last Monday", "rel", "2025-06-16"),
+        ("last Monday", FRI, "last Monday", "rel", "2025-06-09"),
+        ("last Thursday", FRI, "last Thursday", "rel", "2025-06-12"),
+        ("previous Monday", FRI, "previous Monday", "rel", "2025-06-09"),
+        ("last Saturday", "2025-06-16", "last Saturday", "rel", "2025-06-14"),
+        ("past Wednesday", FRI, "past Wednesday", "rel", "2025-06-18"),
         ("this past Friday", FRI, "this past Friday", "rel", "2025-06-13"),
         ("next Friday", FRI, "next Friday", "rel", "2025-06-27"),
         ("next Monday", FRI, "next Monday", "rel", "2025-06-23"),
@@ -2502,6 +3881,15 @@ mod tests {
         ("this Friday", FRI, "this Friday", "rel", "2025-06-20"),
         ("this Sunday", FRI, "this Sunday", "rel", "2025-06-22"),
         ("this Monday", FRI, "this Monday", "rel", "2025-06-16"),
+        ("next Saturday", FRI, "next Saturday", "rel", "2025-06-28"),
+        ("this coming Saturday", FRI, "this coming Saturday", "rel", "2025-06-21"),
+        ("upcoming Saturday", FRI, "upcoming Saturday", "rel", "2025-06-21"),
+        ("next week Wednesday", FRI, "next week Wednesday", "rel", "2025-06-25"),
+        ("next week on Tuesday", FRI, "next week on Tuesday", "rel", "2025-06-24"),
+        ("last week on Tuesday", FRI, "last week on Tuesday", "rel", "2025-06-10"),
+        ("previous week - Monday", FRI, "previous week - Monday", "rel", "2025-06-09"),
+        ("this week Monday", FRI, "this week Monday", "rel", "2025-06-16"),
+        ("next week Mon", FRI, "next week Mon", "rel", "2025-06-23"),
         // Day words.
         ("yesterday", FRI, "yesterday", "rel", "2025-06-19"),
         ("Yesterday afternoon", FRI, "Yesterday afternoon", "rel", "2025-06-19"),
@@ -2573,6 +3961,20 @@ mod tests {
         ("the last two quarters", FRI, "the last two quarters", "rel", "2024-10-01..2025-03-31"),
         ("last decade", FRI, "last decade", "rel", "2010-01-01..2019-12-31"),
         ("the past decade", FRI, "the past decade", "rel", "2015-06-20..2025-06-20"),
+        ("past year", FRI, "past year", "rel", "2024-06-20..2025-06-20"),
+        ("the past quarter", FRI, "the past quarter", "rel", "2025-01-01..2025-03-31"),
+        ("the last 3 months and 2 weeks", FRI, "the last 3 months and 2 weeks", "rel", "2025-03-06..2025-06-20"),
+        ("the 5 past years", FRI, "the 5 past years", "rel", "2020-06-20..2025-06-20"),
+        ("the 2 upcoming months", FRI, "the 2 upcoming months", "rel", "2025-06-21..2025-08-20"),
+        ("over the next couple weeks", FRI, "the next couple weeks", "rel", "2025-06-21..2025-07-04"),
+        ("the week after next", FRI, "the week after next", "rel", "2025-06-30..2025-07-06"),
+        ("the current quarter", FRI, "current quarter", "rel", "2025-04-01..2025-06-20"),
+        ("next year's first quarter", FRI, "next year's first quarter", "rel", "2026-01-01..2026-03-31"),
+        ("killed 300 people to date,", FRI, "to date", "rel", "2025-06-20"),
+        ("till date", FRI, "till date", "rel", "2025-06-20"),
+        ("down 20% year to date", FRI, "year to date", "rel", "2025-01-01..2025-06-20"),
+        ("in three weeks' time", FRI, "in three weeks' time", "rel", "2025-07-11"),
+        ("in a fortnight’s time", FRI, "in a fortnight’s time", "rel", "2025-07-04"),
         // Forward windows.
         ("the next 3 days", FRI, "the next 3 days", "rel", "2025-06-21..2025-06-23"),
         ("in the next few days", FRI, "the next few days", "rel", "2025-06-21..2025-06-29"),
@@ -2589,8 +3991,15 @@ mod tests {
         ("between Jan 2019 and today", FRI, "between Jan 2019 and today", "rel", "2019-01-01..2025-06-20"),
         ("from 2010 until now", FRI, "from 2010 until now", "rel", "2010-01-01..2025-06-20"),
         ("from next Monday to Friday", FRI, "from next Monday to Friday", "rel", "2025-06-23..2025-06-27"),
+        ("from this May to Oct 2020", "2018-10-24", "from this May to Oct 2020", "abs+y", "2018-05-01..2020-10-31"),
+        ("from 2017-Q1 to 2018-Q1", "", "from 2017-Q1 to 2018-Q1", "abs+y", "2017-01-01..2018-03-31"),
+        ("from Q1 of 2017 - Q3 of 2018", "", "from Q1 of 2017 - Q3 of 2018", "abs+y", "2017-01-01..2018-09-30"),
+        ("between now and November 15th", "2019-04-23", "between now and November 15th", "rel", "2019-04-23..2019-11-15"),
+        ("from March to date", "2016-11-07", "from March to date", "rel", "2016-03-01..2016-11-07"),
         ("between Monday and Wednesday", FRI, "between Monday and Wednesday", "rel", "2025-06-16..2025-06-18"),
         ("from 2007 to the end of 2008", "", "from 2007 to the end of 2008", "year+cue", "2007-01-01..2008-12-31"),
+        ("from 2007 to the start of 2008", "", "from 2007 to the start of 2008", "year+cue", "2007-01-01..2008-01-01"),
+        ("from 2007 to early 2008", "", "from 2007 to early 2008", "year+cue", "2007-01-01..2008-04-30"),
         ("from April until the end of June", FRI, "from April until the end of June", "abs", "2025-04-01..2025-06-30"),
         ("in 2014 through May 2018", "", "2014 through May 2018", "abs+y", "2014-01-01..2018-05-31"),
         ("april ninth through seventeenth", FRI, "april ninth through seventeenth", "abs", "2025-04-09..2025-04-17"),
@@ -2674,6 +4083,25 @@ mod tests {
         "in three days",
         "they march on the palace",
         "a 12-day trip",
+        "on the 18th floor",
+        "around the 21st.",
+        "the first week of the trial",
+        "the end of the year-long war",
+        "the last Friday of the month",
+        "order 20171399",
+        "kept it up-to-date",
+        "keep up to date",
+        "unable to date the bones",
+        "in their forties",
+        "his last fall",
+        "in three weeks",
+        "a 21st-century problem",
+        "20th Century Fox",
+        "sued 20th century - fox",
+        "this fall in oil prices",
+        "Law 3/2020 was passed",
+        "Model 12-2015 was recalled",
+        "code 120170302",
     ];
 
     #[test]
@@ -2718,6 +4146,33 @@ mod tests {
         assert!(run("in the last year of his term", FRI).is_empty());
         assert!(run("the day before the election", FRI).is_empty());
         assert!(run("the day before he died", FRI).is_empty());
+    }
+
+    #[test]
+    fn a_count_after_a_weekday_is_not_its_day() {
+        assert_eq!(
+            run("on Monday 21 people died", FRI),
+            vec![("Monday".to_string(), "rel", "2025-06-16".to_string())]
+        );
+        assert_eq!(
+            run("On Tuesday, first responders arrived", FRI),
+            vec![("Tuesday".to_string(), "rel", "2025-06-17".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_window_then_a_day_ago_are_two_mentions() {
+        let got = run("for the last 3 months and 2 days ago they found it", FRI);
+        let texts: Vec<&str> = got.iter().map(|(t, _, _)| t.as_str()).collect();
+        assert_eq!(texts, vec!["the last 3 months", "2 days ago"]);
+    }
+
+    #[test]
+    fn a_count_after_a_month_and_comma_is_not_its_day() {
+        assert_eq!(
+            run("In October, 12 people died", FRI),
+            vec![("October".to_string(), "abs", "2025-10".to_string())]
+        );
     }
 
     #[test]
