@@ -163,6 +163,9 @@ pub struct Claim {
     pub group: Sym,
     pub place: Option<Sym>,
     pub country: Option<Sym>,
+    /// The place was read from the claim's own sentence, not assumed from
+    /// the speaker or the sentences around it.
+    pub place_in_text: bool,
     /// Who the article credits, aliases folded; `None` is the outlet's own statement.
     pub source: Option<Sym>,
     pub hedged: bool,

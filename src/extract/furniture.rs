@@ -135,8 +135,20 @@ fn is_byline_or_dateline(line: &str, lower: &str, lex: &Lexicon) -> bool {
     {
         return true;
     }
-    // "By Newsroom Editor • April 18, 2025 • 10:30 • 3 min read"
+    // "By Newsroom Editor • April 18, 2025 • 10:30 • 3 min read", "By TOI
+    // Staff | 16 June 2025, 2:48 pm": a byline with a date after a separator.
     if lower.contains(" min read") || lower.contains("minute read") {
+        return true;
+    }
+    if words.len() <= 16
+        && lex
+            .furniture
+            .byline_starts
+            .iter()
+            .any(|b| lower.starts_with(b.as_str()))
+        && line.contains(['|', '•', '·'])
+        && line.chars().any(|c| c.is_ascii_digit())
+    {
         return true;
     }
     // A date-only line: month names, weekdays, digits, times and a few glue words.
@@ -204,6 +216,7 @@ fn is_byline_or_dateline(line: &str, lower: &str, lex: &Lexicon) -> bool {
                 | "the"
                 | "first"
                 | "modified"
+                | "update"
         ) {
             continue;
         }

@@ -205,6 +205,8 @@ struct Sentence {
 struct Placed {
     place: Where,
     country: Option<usize>,
+    /// Read from the figure's sentence (not from the speaker or context).
+    in_text: bool,
 }
 
 impl Placed {
@@ -212,6 +214,7 @@ impl Placed {
         Placed {
             place: Where::Known(p),
             country: Some(lex.places.country_of(p)),
+            in_text: true,
         }
     }
 }
@@ -224,6 +227,9 @@ struct Discourse {
     any: Option<SourceRef>,
     /// The last explicitly attributed figure: (sentence, block, source).
     carry: Option<(usize, usize, SourceRef)>,
+    /// The metric of the last figure: (sentence, block, metric), for
+    /// breakdowns that follow ("Among them are 1,210 students").
+    last_metric: Option<(usize, usize, usize)>,
     /// Recent "where" places: (sentence, block, place).
     places: Vec<(usize, usize, Placed)>,
     /// The country the article is most about.
@@ -259,7 +265,10 @@ impl Discourse {
             .iter()
             .rev()
             .find(|(s, b, _)| sentence - s <= PLACE_MEMORY && block - b <= PLACE_MEMORY_BLOCKS)
-            .map(|(_, _, p)| p.clone())
+            .map(|(_, _, p)| Placed {
+                in_text: false,
+                ..p.clone()
+            })
     }
 
     fn dominant(&self) -> Option<Placed> {
@@ -267,6 +276,7 @@ impl Discourse {
             self.dominant.map(|c| Placed {
                 place: Where::Known(PlaceRef::Country(c)),
                 country: Some(c),
+                in_text: false,
             })
         })
     }
@@ -378,6 +388,7 @@ fn dominant_place(
     (n >= DOMINANT_PLACE_MIN).then(|| Placed {
         country: place.known().map(|p| lex.places.country_of(p)).or(country),
         place,
+        in_text: false,
     })
 }
 
@@ -681,6 +692,12 @@ impl<'a> SentenceCtx<'a> {
                 out.skipped.push(skip(reason));
                 continue;
             }
+            // "No one was hurt", "all but one were intercepted".
+            let prev = np.start.checked_sub(1).map(|k| toks.norm(k)).unwrap_or("");
+            if np.weak && (prev == "no" || prev == "but") {
+                out.skipped.push(skip(Reason::NotACount));
+                continue;
+            }
             if self.is_previous_value(np) {
                 out.skipped.push(skip(Reason::PreviousValue));
                 continue;
@@ -690,6 +707,7 @@ impl<'a> SentenceCtx<'a> {
             let Some((metric, trigger)) = hit
                 .map(|(m, t)| (m, Some(t)))
                 .or_else(|| self.inherited_metric(np, drafts.last()))
+                .or_else(|| self.breakdown_metric(np))
                 .or_else(|| {
                     // Weapons counted with no verb of their own were fired:
                     // "hit Kyiv with hundreds of drones and dozens of missiles".
@@ -777,6 +795,9 @@ impl<'a> SentenceCtx<'a> {
         }
         if let Some(src) = attributed_here {
             self.d.carry = Some((self.si, self.s.block, src));
+        }
+        if let Some(last) = drafts.last() {
+            self.d.last_metric = Some((self.si, self.s.block, last.metric));
         }
 
         // Date claims.
@@ -946,6 +967,29 @@ impl<'a> SentenceCtx<'a> {
                 _ => break,
             }
         }
+        // 2b. The predicate after an aside: "224 people, the overwhelming
+        // majority of them civilians, have been martyred", "71 people, among
+        // them prison staff, conscript soldiers and visitors, were killed".
+        let mut j = np.end;
+        while j < toks.len() && j < np.end + 30 {
+            let w = toks.norm(j);
+            if matches!(w, "." | ";" | ":" | "!" | "?")
+                || (toks.kind(j) == Some(TokKind::Number) && j > np.end)
+                || lex.language.reporting_verbs.contains(w)
+                || (w != "and" && l.clause_breaks.contains(w))
+            {
+                break;
+            }
+            if AUXILIARIES.contains(&w) && j > np.end && toks.norm(j - 1) == "," {
+                for t in j + 1..(j + 3).min(toks.len()) {
+                    if let Some((len, &m)) = lex.metric_after.match_at(toks, t) {
+                        return Some((m, t..t + len));
+                    }
+                }
+                break;
+            }
+            j += 1;
+        }
         // 3. Words before, past fillers: "the death toll rose to 639".
         let mut k = np.start;
         let mut steps = 0;
@@ -970,11 +1014,25 @@ impl<'a> SentenceCtx<'a> {
         // 4. The subject of "has risen to 28": "The number of people killed in
         // the attack on Kyiv has risen to 28", "The death toll from the
         // floods that struck Buner rose above 200".
-        if changed {
+        // "raising the number of people killed in Israel since Friday to 24":
+        // after a bare "to", only a toll or "number of" names the metric.
+        let to_only = !changed && np.start > 0 && toks.norm(np.start - 1) == "to";
+        if changed || to_only {
             let mut j = k;
             while j > 0 && k - j < 30 {
                 if let Some((len, &m)) = lex.metric_before.match_ending_at(toks, j) {
-                    return Some((m, j - len..j));
+                    let phrase = (j - len..j)
+                        .map(|x| toks.norm(x))
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let tolls = phrase.contains("toll")
+                        || phrase.contains("number of")
+                        || (j - len..j).any(|x| toks.norm(x) == "killed")
+                            && (j.saturating_sub(len + 3)..j - len)
+                                .any(|x| toks.norm(x) == "number");
+                    if !to_only || tolls {
+                        return Some((m, j - len..j));
+                    }
                 }
                 let prev = toks.norm(j - 1);
                 if matches!(prev, ";" | "." | ":" | "!" | "?") {
@@ -1034,6 +1092,53 @@ impl<'a> SentenceCtx<'a> {
                 || matches!(w, "and" | "or" | ",")
         });
         (joined && plain && between.len() <= 5).then_some((head.metric, None))
+    }
+
+    /// The metric of a figure in a breakdown of an earlier one: "Of the
+    /// verified deaths, 6,102 were protesters", "Among them are at least
+    /// 1,210 students", "It says these include 97 children", "A further 214
+    /// were members of the security forces", "has put the figure at 3,117".
+    fn breakdown_metric(&self, np: &NumberPhrase) -> Option<(usize, Option<Range<usize>>)> {
+        let lex = self.lex;
+        let toks: &Tokens = self.toks;
+        // "Of the verified deaths, ..." names the metric itself.
+        if toks.norm_at(0) == "of" {
+            let comma = (1..np.start).find(|&k| toks.norm(k) == ",")?;
+            for k in 1..comma {
+                if let Some((len, &m)) = lex.metric_after.match_at(toks, k) {
+                    return Some((m, Some(k..k + len)));
+                }
+            }
+        }
+        let (si, block, metric) = self.d.last_metric?;
+        if self.si - si > 3 || self.s.block - block > 1 {
+            return None;
+        }
+        let before: Vec<&str> = (0..np.start).map(|k| toks.norm(k)).collect();
+        let opens = |words: &[&str]| before.len() >= words.len() && before[..words.len()] == *words;
+        let starts_breakdown = opens(&["among", "them"])
+            || opens(&["among", "these"])
+            || opens(&["among", "those"])
+            || opens(&["of", "these"])
+            || opens(&["of", "them"])
+            || opens(&["a", "further"])
+            || opens(&["another"])
+            || before.windows(2).any(|w| {
+                matches!(
+                    w,
+                    ["these", "include"]
+                        | ["they", "include"]
+                        | ["this", "includes"]
+                        | ["those", "include"]
+                )
+            });
+        let names_figure = (np.start.saturating_sub(4)..np.start).any(|k| {
+            matches!(
+                toks.norm(k),
+                "figure" | "number" | "tally" | "count" | "estimate" | "total"
+            )
+        });
+        (starts_breakdown || names_figure).then_some((metric, None))
     }
 
     /// The group a figure counts ("civilians", "25 children") and its words.
@@ -1148,6 +1253,7 @@ impl<'a> SentenceCtx<'a> {
         Some(Placed {
             place: first,
             country,
+            in_text: true,
         })
     }
 
@@ -1248,7 +1354,10 @@ impl<'a> SentenceCtx<'a> {
                 .d
                 .recent_place(self.si, self.s.block)
                 .filter(|p| p.country == Some(c));
-            return Some(recent.unwrap_or(Placed::known(lex, PlaceRef::Country(c))));
+            return Some(recent.unwrap_or(Placed {
+                in_text: false,
+                ..Placed::known(lex, PlaceRef::Country(c))
+            }));
         }
         if let Some(p) = mentions
             .iter()
@@ -1287,7 +1396,10 @@ impl<'a> SentenceCtx<'a> {
             return fallback
                 .and_then(|p| p.country)
                 .or(self.d.dominant)
-                .map(|c| Placed::known(lex, PlaceRef::Country(c)));
+                .map(|c| Placed {
+                    in_text: false,
+                    ..Placed::known(lex, PlaceRef::Country(c))
+                });
         }
         fallback
     }
@@ -1436,6 +1548,7 @@ impl<'a> SentenceCtx<'a> {
             (metric_def.name.clone(), subject)
         };
         let (place_name, country) = place_names(lex, place.as_ref());
+        let place_in_text = place.as_ref().is_some_and(|p| p.in_text);
         Claim {
             id: String::new(),
             article: self.index,
@@ -1448,6 +1561,7 @@ impl<'a> SentenceCtx<'a> {
             group,
             place: place_name,
             country,
+            place_in_text,
             source: source.map(|s| s.name),
             hedged,
             date: None,
@@ -1677,6 +1791,7 @@ impl<'a> SentenceCtx<'a> {
         let source = attrs.iter().find_map(|a| a.source.clone());
         let span = toks.get(first).expect("in range").start..toks.get(last).expect("in range").end;
         let (place_name, country) = place_names(lex, place.as_ref());
+        let place_in_text = place.as_ref().is_some_and(|p| p.in_text);
         Ok(Claim {
             id: String::new(),
             article: self.index,
@@ -1689,6 +1804,7 @@ impl<'a> SentenceCtx<'a> {
             group: Arc::from("event"),
             place: place_name,
             country,
+            place_in_text,
             source: source.map(|s| s.name),
             hedged: false,
             date: Some(date),

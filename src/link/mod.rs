@@ -239,6 +239,7 @@ mod tests {
             group: Arc::from(group),
             place: place.map(Arc::from),
             country: Some(Arc::from(country)),
+            place_in_text: true,
             source: None,
             hedged: false,
             date: None,

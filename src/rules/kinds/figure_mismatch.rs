@@ -68,7 +68,10 @@ fn place_relation(a: &Claim, b: &Claim) -> Option<GroupRelation> {
     if a.place == b.place {
         return Some(GroupRelation::Same);
     }
-    if a.country != b.country || a.country.is_none() {
+    // A place and its country are compared only when both were read from
+    // the text: a figure placed in a country for want of a town is not the
+    // country's whole toll.
+    if a.country != b.country || a.country.is_none() || !a.place_in_text || !b.place_in_text {
         return None;
     }
     let a_country = a.place == a.country;
@@ -141,7 +144,10 @@ impl Check for FigureMismatch {
                 let gap;
                 match rel {
                     GroupRelation::Same => {
-                        if days <= p.same_time_days || !running {
+                        // Same day, or a count that does not only grow: the
+                        // figures must agree. A running toll may rise the next day.
+                        let rising = running && days > 0 && later.value.lo() >= earlier.value.lo();
+                        if (days <= p.same_time_days && !rising) || !running {
                             gap = earlier.value.gap(&later.value);
                             if gap <= tol {
                                 continue;
