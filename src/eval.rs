@@ -405,7 +405,8 @@ pub fn score(analysis: &Analysis, gold: &Gold, lex: &Lexicon) -> Score {
         };
         let checks = [
             bounds,
-            metric_family(&c.metric) == metric_family(&g.metric),
+            metric_family(&c.reported_metric) == metric_family(&g.metric)
+                || metric_family(&c.metric) == metric_family(&g.metric),
             lenient(lex, g.place.as_deref(), c.place.as_deref(), &[])
                 || lenient(lex, g.place.as_deref(), c.country.as_deref(), &[]),
             lenient(

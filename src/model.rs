@@ -155,8 +155,12 @@ pub struct Claim {
     pub sentence: Range<usize>,
     pub value: Bounds,
     pub qualifier: Qualifier,
-    /// `killed`, `injured`, ..., `other-count` or `date`.
+    /// What is counted, finely: `killed`, `injured`, `hospitalised`,
+    /// `arrested`, `detained`, ..., `other-count` or `date`. Claims with
+    /// different metrics are never compared.
     pub metric: Sym,
+    /// The JSON contract's metric it reports as (`hospitalised` → `injured`).
+    pub reported_metric: Sym,
     /// Who or what is counted, as written ("civilians", "children"); "people" when unspecified.
     pub subject: Sym,
     /// The group the subject belongs to in the group lexicon (for part/whole linking).
@@ -197,7 +201,10 @@ pub struct Event {
     pub id: String,
     /// Indices into the claim list, in claim order.
     pub claims: Vec<usize>,
+    /// The finer metric its claims share ("hospitalised").
     pub metric: Sym,
+    /// The JSON contract's metric ("injured").
+    pub reported_metric: Sym,
     /// The broadest place its claims share (a country over its cities).
     pub place: Option<Sym>,
     /// The broadest group its claims count.

@@ -132,6 +132,83 @@ const BETWEEN: &[&str] = &[
     "themselves",
 ];
 
+/// Verbs that credit a figure only with a figure noun as their object:
+/// "HRANA gave a higher toll", "the agency raised its estimate".
+const FIGURE_VERBS: &[&str] = &[
+    "gave", "gives", "give", "issued", "issues", "raised", "raises", "revised", "revises",
+    "lowered", "lowers", "offered", "offers", "provided", "provides",
+];
+const FIGURE_NOUNS: &[&str] = &[
+    "toll",
+    "tolls",
+    "figure",
+    "figures",
+    "number",
+    "numbers",
+    "count",
+    "tally",
+    "estimate",
+    "estimates",
+    "total",
+    "statistics",
+];
+
+fn gives_a_figure(toks: &Tokens, k: usize) -> bool {
+    FIGURE_VERBS.contains(&toks.norm(k))
+        && (k + 1..(k + 6).min(toks.len()))
+            .take_while(|&j| !is_break(toks, j))
+            .any(|j| FIGURE_NOUNS.contains(&toks.norm(j)))
+}
+
+/// Weekdays and times of day that date a statement, not a source:
+/// "the ministry on Thursday said", "officials late last night said".
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const PERIODS: &[&str] = &[
+    "week",
+    "month",
+    "year",
+    "night",
+    "weekend",
+    "morning",
+    "evening",
+    "afternoon",
+    "day",
+];
+
+/// Walks back over a time phrase ending before token `k`: "on Thursday",
+/// "last week", "on Friday night", "late on Sunday", "this morning".
+fn skip_time_phrase(toks: &Tokens, k: usize) -> usize {
+    let w = |j: usize| toks.norm(j);
+    let mut j = k;
+    // "... night", "... morning"
+    if j >= 2 && PERIODS.contains(&w(j - 1)) && WEEKDAYS.contains(&w(j - 2)) {
+        j -= 1;
+    }
+    let on_day = WEEKDAYS.contains(&w(j.saturating_sub(1))) && j >= 2 && w(j - 2) == "on";
+    let this_period = j >= 2
+        && (PERIODS.contains(&w(j - 1)) || WEEKDAYS.contains(&w(j - 1)))
+        && matches!(w(j - 2), "last" | "this" | "that" | "late" | "early");
+    if on_day || this_period {
+        j -= 2;
+    } else if j >= 1 && matches!(w(j - 1), "yesterday" | "today" | "tonight") {
+        j -= 1;
+    } else {
+        return k;
+    }
+    if j >= 1 && matches!(w(j - 1), "late" | "early" | "earlier" | "later") {
+        j -= 1;
+    }
+    j
+}
+
 fn is_break(toks: &Tokens, k: usize) -> bool {
     let t = toks.norm(k);
     matches!(toks.kind(k), Some(TokKind::Punct)) && !matches!(t, "-" | "'" | "’" | "&")
@@ -186,12 +263,13 @@ fn np_word(toks: &Tokens, k: usize, lex: &Lexicon) -> bool {
                 | "center"
                 | "team"
                 | "observatory"
+                | "statement"
         )
 }
 
 /// The noun phrase ending just before token `end` (walking back).
 fn np_before(toks: &Tokens, end: usize, lex: &Lexicon) -> Range<usize> {
-    let mut k = end;
+    let mut k = skip_time_phrase(toks, end);
     // Skip adverbs: "the ministry later said".
     while k > 0
         && BETWEEN.contains(&toks.norm(k - 1))
@@ -319,6 +397,10 @@ fn np_before_plain(toks: &Tokens, k: usize, lex: &Lexicon) -> Range<usize> {
     while start < stop && matches!(toks.norm(start), "of" | "and" | "for") {
         start += 1;
     }
+    // "a government statement put the toll at": the statement's author.
+    if stop - start > 1 && toks.norm(stop - 1) == "statement" {
+        return start..stop - 1;
+    }
     start..stop
 }
 
@@ -378,7 +460,9 @@ pub fn find(toks: &Tokens, text: &str, base: usize, lex: &Lexicon) -> Vec<Attrib
             continue;
         }
         let w = toks.norm(k);
-        if !l.reporting_verbs.contains(w) || toks.get(k).is_some_and(|t| t.capitalized && k > 0) {
+        if !(l.reporting_verbs.contains(w) || gives_a_figure(toks, k))
+            || toks.get(k).is_some_and(|t| t.capitalized && k > 0)
+        {
             continue;
         }
         let next_is_break = k + 1 >= toks.len() || is_break(toks, k + 1);
@@ -671,6 +755,34 @@ mod tests {
     #[test]
     fn nouns_that_look_like_verbs_are_not_attributions() {
         assert!(sources("Contrary to some media reports, Iran has not asked Qatar.").is_empty());
+    }
+
+    #[test]
+    fn a_time_phrase_between_source_and_verb_is_not_part_of_the_source() {
+        assert_eq!(
+            first("The Health Ministry on Thursday said 300 people were killed."),
+            Some("Health Ministry".into())
+        );
+        assert_eq!(
+            first("The Health Ministry late on Friday night said 300 people were killed."),
+            Some("Health Ministry".into())
+        );
+    }
+
+    #[test]
+    fn giving_a_toll_credits_it_but_giving_aid_does_not() {
+        assert_eq!(first("HRANA gave a higher toll."), Some("HRANA".into()));
+        assert!(sources("Qatar gave 300 tents to the displaced.").is_empty());
+    }
+
+    #[test]
+    fn a_statement_is_credited_to_its_author() {
+        assert_eq!(
+            sources("A Reuters statement put the number of dead at 224.")[0]
+                .0
+                .as_deref(),
+            Some("Reuters")
+        );
     }
 
     #[test]

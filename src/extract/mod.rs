@@ -631,7 +631,9 @@ impl<'a> SentenceCtx<'a> {
             0
         };
         let hedged_sentence = (0..n).any(|k| lex.language.hedges.match_at(toks, k).is_some());
-        let review = (0..n).any(|k| lex.review_markers.match_at(toks, k).is_some());
+        let review_at: Vec<usize> = (0..n)
+            .filter(|&k| lex.review_markers.match_at(toks, k).is_some())
+            .collect();
 
         // Dates: absolute ones may be claims; all of them may date figures.
         // Prefilter: most sentences have no digit and no date word.
@@ -802,6 +804,12 @@ impl<'a> SentenceCtx<'a> {
                     },
                 );
             let as_of = self.as_of(&date_mentions);
+            // "Thousands more deaths are still being investigated": a marker in
+            // the figure's own clause puts it under review.
+            let clause = self.clause(&draft.np);
+            let review = review_at
+                .iter()
+                .any(|&k| k >= clause.start && k < clause.end.max(draft.np.end + 1));
             let mut claim = self.make_claim(draft, source, hedged, place, as_of, review);
             claim.id = self.claim_id(&claim, &claims);
             claims.push(claim);
@@ -1346,6 +1354,18 @@ impl<'a> SentenceCtx<'a> {
         if let Some(p) = pick(elsewhere) {
             return Some(p);
         }
+        // ... or before it, beyond its clause: "killed in Israel since Iran
+        // began firing on Friday night to 24".
+        let earlier: Vec<Where> = mentions
+            .iter()
+            .rev()
+            .filter(locative)
+            .filter(|m| m.tok.end <= np.start)
+            .map(|m| m.place.clone())
+            .collect();
+        if let Some(p) = pick(earlier) {
+            return Some(p);
+        }
         // "Saudi Arabia executed at least 345 people": the state that executes
         // or arrests does so at home.
         if lex.metrics[draft.metric].actor_is_place
@@ -1397,11 +1417,7 @@ impl<'a> SentenceCtx<'a> {
         });
         if aggregate && !territory {
             if let Some(c) = mentions.iter().find_map(|m| match m.place {
-                Where::Known(PlaceRef::Country(c))
-                    if m.role != Role::Actor && m.role != Role::Speaker =>
-                {
-                    Some(c)
-                }
+                Where::Known(PlaceRef::Country(c)) if m.role == Role::Locative => Some(c),
                 _ => None,
             }) {
                 return Some(Placed::known(lex, PlaceRef::Country(c)));
@@ -1569,6 +1585,7 @@ impl<'a> SentenceCtx<'a> {
             sentence: self.s.range.clone(),
             value: draft.np.value,
             qualifier: draft.np.qualifier,
+            reported_metric: lex.metric_family(&metric),
             metric,
             subject,
             group,
@@ -1813,6 +1830,7 @@ impl<'a> SentenceCtx<'a> {
             value: Bounds::default(),
             qualifier: Qualifier::Exact,
             metric: Arc::from(DATE_METRIC),
+            reported_metric: Arc::from(DATE_METRIC),
             subject,
             group: Arc::from("event"),
             place: place_name,

@@ -53,6 +53,20 @@ pub struct PlaceMention {
     pub role: Role,
 }
 
+/// Words that make the place after them where someone spoke.
+const VENUE_WORDS: &[&str] = &[
+    "reporters",
+    "journalists",
+    "conference",
+    "briefing",
+    "speaking",
+    "told",
+    "said",
+    "says",
+    "interview",
+    "summit",
+];
+
 fn capitalized(toks: &Tokens, k: usize) -> bool {
     toks.get(k)
         .is_some_and(|t| t.capitalized && t.kind == TokKind::Word)
@@ -106,7 +120,11 @@ pub fn find(
             // A label sentence naming only a place: "Texas." in a bulletin, or a
             // dateline-like "KHARKIV" heading.
             let label = k == 0 && (end..toks.len()).all(|j| toks.kind(j) == Some(TokKind::Punct));
-            let role = if speaker {
+            // "told reporters in Kabul", "speaking at a briefing in Geneva":
+            // where a source spoke, not where the figure happened.
+            let venue = (prev == "in" || prev == "at" || prev == "from")
+                && (k.saturating_sub(4)..k - 1).any(|j| VENUE_WORDS.contains(&toks.norm(j)));
+            let role = if speaker || venue {
                 Role::Speaker
             } else if label {
                 Role::Locative
@@ -460,6 +478,22 @@ mod tests {
                 ("Israel".into(), Role::Locative),
                 ("Beersheba".into(), Role::Locative)
             ]
+        );
+    }
+
+    #[test]
+    fn where_a_source_spoke_is_not_where_it_happened() {
+        assert_eq!(
+            roles("a spokesman told reporters in Kabul"),
+            [("Kabul".into(), Role::Speaker)]
+        );
+        assert_eq!(
+            roles("speaking at a briefing in Geneva"),
+            [("Geneva".into(), Role::Speaker)]
+        );
+        assert_eq!(
+            roles("12 people were killed in Kabul"),
+            [("Kabul".into(), Role::Locative)]
         );
     }
 

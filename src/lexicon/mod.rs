@@ -139,6 +139,8 @@ pub struct Numbers {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MetricDef {
     pub name: Sym,
+    /// The contract metric it reports as (its own name for the contract's metrics).
+    pub family: Sym,
     /// A running toll: later, higher figures update earlier ones.
     pub running_count: bool,
     /// The group counted when the text names none.
@@ -431,6 +433,14 @@ impl Lexicon {
                 d.clone()
             }
             _ => country.name.clone(),
+        }
+    }
+
+    /// The JSON contract's metric for a metric name ("hospitalised" → "injured").
+    pub fn metric_family(&self, name: &str) -> Sym {
+        match self.metric(name) {
+            Some(m) => self.metrics[m].family.clone(),
+            None => Arc::from(name),
         }
     }
 

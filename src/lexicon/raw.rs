@@ -262,6 +262,8 @@ struct RawMetric {
     #[serde(default)]
     actor_is_place: bool,
     #[serde(default)]
+    reports_as: Option<Spanned<String>>,
+    #[serde(default)]
     after: Vec<String>,
     #[serde(default)]
     before: Vec<String>,
@@ -274,6 +276,19 @@ struct RawReview {
     label: String,
     markers: Vec<String>,
 }
+
+/// The metrics the JSON contract's `metric` field may hold.
+pub const CONTRACT_METRICS: &[&str] = &[
+    "killed",
+    "injured",
+    "arrested",
+    "executed",
+    "displaced",
+    "missing",
+    "launched",
+    "destroyed",
+    "other-count",
+];
 
 pub(super) fn compile_metrics(
     lex: &mut Lexicon,
@@ -293,8 +308,26 @@ pub(super) fn compile_metrics(
                 )
             })?,
         };
+        let family: Sym = match &m.reports_as {
+            None => Arc::from(m.name.as_str()),
+            Some(r) => {
+                if !CONTRACT_METRICS.contains(&r.value.as_str()) {
+                    return Err(err_at(
+                        file,
+                        r,
+                        format!(
+                            "`reports_as: {}` is not a metric of the JSON contract",
+                            r.value
+                        ),
+                        "use one of: killed, injured, arrested, executed, displaced, missing, launched, destroyed, other-count",
+                    ));
+                }
+                Arc::from(r.value.as_str())
+            }
+        };
         let idx = lex.metrics.len();
         lex.metrics.push(MetricDef {
+            family,
             name: Arc::from(m.name.as_str()),
             running_count: m.running_count,
             default_group,

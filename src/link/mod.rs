@@ -207,6 +207,7 @@ fn make_event(claims: &[Claim], lex: &Lexicon, members: Vec<usize>) -> Event {
         id,
         claims: members,
         metric: first.metric.clone(),
+        reported_metric: first.reported_metric.clone(),
         place,
         subject,
     }
@@ -235,6 +236,7 @@ mod tests {
             value: Bounds::exact(1),
             qualifier: Qualifier::Exact,
             metric: Arc::from(metric),
+            reported_metric: Arc::from(metric),
             subject: Arc::from(group),
             group: Arc::from(group),
             place: place.map(Arc::from),

@@ -68,6 +68,8 @@ struct WireClaim<'a> {
     value: WireValue,
     qualifier: &'static str,
     metric: &'a str,
+    /// The finer metric ("hospitalised" where `metric` is "injured").
+    indicator: &'a str,
     subject: &'a str,
     place: Option<&'a str>,
     country: Option<&'a str>,
@@ -85,6 +87,7 @@ struct WireEvent<'a> {
     id: &'a str,
     claims: Vec<&'a str>,
     metric: &'a str,
+    indicator: &'a str,
     place: Option<&'a str>,
     subject: &'a str,
 }
@@ -134,7 +137,8 @@ pub(super) fn render(
                     max: c.value.max,
                 },
                 qualifier: c.qualifier.as_str(),
-                metric: &c.metric,
+                metric: &c.reported_metric,
+                indicator: &c.metric,
                 subject: &c.subject,
                 place: c.place.as_deref(),
                 country: c.country.as_deref(),
@@ -171,7 +175,8 @@ pub(super) fn render(
                     .map(|e| WireEvent {
                         id: &e.id,
                         claims: e.claims.iter().map(|&c| a.claims[c].id.as_str()).collect(),
-                        metric: &e.metric,
+                        metric: &e.reported_metric,
+                        indicator: &e.metric,
                         place: e.place.as_deref(),
                         subject: &e.subject,
                     })
