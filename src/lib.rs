@@ -51,6 +51,8 @@ pub struct Analysis {
     /// Events: groups of claims that may count the same thing.
     pub events: Vec<Event>,
     pub flags: Vec<Flag>,
+    /// The claim graph: how claims are linked, and which articles are copies.
+    pub linked: link::Linked,
     /// Number mentions that are not claims, each with the reason.
     pub skipped: Vec<extract::Skipped>,
 }
@@ -66,7 +68,9 @@ impl Analysis {
         let extraction = extract::extract(&articles, lex);
         let claims = extraction.claims;
         let skipped = extraction.skipped;
-        let linked = link::link(&claims, lex, link);
+        let bodies: Vec<&str> = articles.iter().map(|a| a.body.as_str()).collect();
+        let duplicates = link::dupes::near_duplicates(&bodies, &Default::default());
+        let linked = link::link(&articles, &claims, duplicates, lex, link);
         let flags = rules.evaluate(&rules::Context {
             articles: &articles,
             claims: &claims,
@@ -76,8 +80,9 @@ impl Analysis {
         Analysis {
             articles,
             claims,
-            events: linked.events,
+            events: linked.events.clone(),
             flags,
+            linked,
             skipped,
         }
     }
@@ -90,6 +95,7 @@ impl Analysis {
             claims: extraction.claims,
             events: Vec::new(),
             flags: Vec::new(),
+            linked: link::Linked::default(),
             skipped: extraction.skipped,
         }
     }

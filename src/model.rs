@@ -139,6 +139,34 @@ impl fmt::Display for Bounds {
     }
 }
 
+/// Whether a figure counts one incident or a running total over a period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Scope {
+    /// The text does not say.
+    #[default]
+    Unspecified,
+    /// A total over a period: "since the war began", "so far", "in total".
+    Aggregate,
+    /// One incident: "in Friday's strike on Beersheba", "the blast".
+    Incident,
+}
+
+impl Scope {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Unspecified => "unspecified",
+            Scope::Aggregate => "aggregate",
+            Scope::Incident => "incident",
+        }
+    }
+}
+
+impl fmt::Display for Scope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// The metric name date claims carry.
 pub const DATE_METRIC: &str = "date";
 
@@ -175,8 +203,17 @@ pub struct Claim {
     pub hedged: bool,
     /// For date claims: the date stated.
     pub date: Option<PartialDate>,
-    /// When the figure holds: the publication date unless the text says otherwise.
+    /// When the figure holds: the publication date unless the text says
+    /// otherwise ("as of Sunday"; "in November 2019" for a past event).
     pub as_of: Option<Date>,
+    /// One incident or a total over a period.
+    pub scope: Scope,
+    /// Where a total's period starts, when dated ("since June 13").
+    pub since: Option<Date>,
+    /// Where a total's period starts, when named ("since the war began" → `war`).
+    pub since_anchor: Option<Sym>,
+    /// The wording marks the figure as an update ("now says", "rose to").
+    pub update: bool,
 }
 
 impl Claim {
@@ -209,6 +246,24 @@ pub struct Event {
     pub place: Option<Sym>,
     /// The broadest group its claims count.
     pub subject: Sym,
+    /// Incident or total, when its claims agree (or only some say).
+    pub scope: Scope,
+    /// Distinct sources credited, aliases folded (the outlets' own figures not counted).
+    pub sources: Vec<Sym>,
+    /// Indices of the articles its claims come from.
+    pub articles: Vec<usize>,
+    /// Articles counted once per group of near-identical copies (syndicated wire copy).
+    pub independent_articles: usize,
+    /// The earliest and latest `as_of` of its claims.
+    pub first: Option<Date>,
+    pub last: Option<Date>,
+    /// Events whose counts are parts of this one (children of all people,
+    /// a town of a country, an incident of a war's total).
+    pub parts: Vec<usize>,
+    /// Events this one is a part of.
+    pub part_of: Vec<usize>,
+    /// The figures each source gave, in order.
+    pub series: Vec<crate::link::Series>,
 }
 
 /// How bad a flag is; `--fail-on` compares against it.

@@ -598,3 +598,56 @@ fn a_lexicon_folder_replaces_one_file_at_a_time() {
         r.stderr
     );
 }
+
+#[test]
+fn events_lists_counts_in_every_format() {
+    let quake = "data/examples/quake";
+    let r = run(&["events", quake, "--width", "120"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    insta::assert_snapshot!("events_quake_table", r.stdout);
+    let r = run(&["events", quake, "-f", "markdown"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    insta::assert_snapshot!("events_quake_markdown", r.stdout);
+    let r = run(&["events", quake, "-f", "dot"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("graph crosscheck {"));
+    insta::assert_snapshot!("events_quake_dot", r.stdout);
+    let (v, r) = json(&["events", quake, "-f", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(v.get("flags").is_none(), "events runs no rules");
+    let events = v["events"].as_array().expect("events");
+    // The Herat toll is part of the Afghanistan toll, and the running
+    // count's series marks the later, lower figure as a fall.
+    let afghanistan = events
+        .iter()
+        .find(|e| e["metric"] == "killed" && e["place"] == "Afghanistan")
+        .expect("Afghanistan toll");
+    let herat = events
+        .iter()
+        .find(|e| e["metric"] == "killed" && e["place"] == "Herat")
+        .expect("Herat toll");
+    assert_eq!(afghanistan["parts"][0], herat["id"]);
+    assert_eq!(herat["part_of"][0], afghanistan["id"]);
+    let changes: Vec<&str> = afghanistan["series"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["points"].as_array().unwrap())
+        .map(|p| p["change"].as_str().unwrap())
+        .collect();
+    assert!(changes.contains(&"fall"), "{changes:?}");
+    let links = afghanistan["links"].as_array().expect("links");
+    assert!(
+        links
+            .iter()
+            .any(|l| l["relation"] == "part-of" || l["relation"] == "contains")
+    );
+    insta::assert_json_snapshot!("events_quake_json", v);
+}
+
+#[test]
+fn dot_is_only_for_events() {
+    let r = run(&["check", "-f", "dot"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("crosscheck events"), "{}", r.stderr);
+}

@@ -30,6 +30,13 @@ pub enum Command {
     Check(CheckArgs),
     /// Extract claims only (no linking, no rules).
     Extract(ExtractArgs),
+    /// Link claims into events and list them: each count with its figures
+    /// by source over time, outlets, dates, and the events it is part of.
+    ///
+    /// `--format dot` prints the claim graph for Graphviz
+    /// (`crosscheck events -f dot | dot -Tsvg > events.svg`); `--format
+    /// json` adds each event's links (relation, reason, strength).
+    Events(EventsArgs),
     /// List the rules in force.
     #[command(subcommand)]
     Rules(RulesCommand),
@@ -86,8 +93,8 @@ pub struct CommonArgs {
     /// (data/articles) is read.
     pub paths: Vec<PathBuf>,
 
-    /// Output format.
-    #[arg(long, short = 'f', default_value = "table", value_parser = ["table", "json", "markdown", "md"])]
+    /// Output format (`dot`, the event graph, only for `events`).
+    #[arg(long, short = 'f', default_value = "table", value_parser = ["table", "json", "markdown", "md", "dot"])]
     pub format: String,
 
     /// Write the report to FILE instead of standard output (written to a
@@ -126,6 +133,16 @@ pub struct CheckArgs {
     /// Exit with code 1 when a flag has this severity or higher.
     #[arg(long, value_enum, default_value = "warning")]
     pub fail_on: FailOn,
+
+    /// Link claims whose as-of dates are at most this many days apart.
+    #[arg(long, default_value_t = 14, value_name = "DAYS")]
+    pub window_days: i64,
+}
+
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
 
     /// Link claims whose as-of dates are at most this many days apart.
     #[arg(long, default_value_t = 14, value_name = "DAYS")]

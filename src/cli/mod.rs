@@ -85,6 +85,17 @@ fn run(cli: Cli) -> Result<u8> {
             write_report(&analysis, Scope::Extract, &args.common, args.all)?;
             Ok(if input_failed { EXIT_ERROR } else { 0 })
         }
+        Command::Events(args) => {
+            let lex = lexicon(&args.common)?;
+            threads(&args.common)?;
+            let (articles, input_failed) = read_articles(&args.common);
+            let cfg = LinkConfig {
+                window_days: args.window_days,
+            };
+            let analysis = Analysis::run(articles, &lex, &RuleSet::default(), &cfg);
+            write_report(&analysis, Scope::Events, &args.common, false)?;
+            Ok(if input_failed { EXIT_ERROR } else { 0 })
+        }
         Command::Eval(args) => eval(args),
         Command::Rules(RulesCommand::List(args)) => {
             let lex = Lexicon::builtin();

@@ -28,7 +28,7 @@ use self::text::{TokKind, Tokens};
 use crate::date::Date;
 use crate::id::IdHasher;
 use crate::lexicon::{Lexicon, PlaceRef, PronounKind};
-use crate::model::{Article, Bounds, Claim, DATE_METRIC, Qualifier, Sym};
+use crate::model::{Article, Bounds, Claim, DATE_METRIC, Qualifier, Scope, Sym};
 
 /// A number mention that is not a claim, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -196,6 +196,20 @@ const DATE_WORDS: &[&str] = &[
 
 /// How many sentences an unattributed figure may follow an attributed one
 /// and still be credited to the same source.
+/// A date this many days or more before publication puts the figures of
+/// its sentence in that past period ("in November 2019").
+const PAST_DAYS: i64 = 30;
+
+/// When a sentence's figures hold, and where a total's period starts.
+#[derive(Debug, Clone, Default)]
+struct Timing {
+    as_of: Option<Date>,
+    /// The past period the sentence is about, if any.
+    past: Option<Date>,
+    since: Option<Date>,
+    since_anchor: Option<Sym>,
+}
+
 const CARRY_SENTENCES: usize = 3;
 /// How many sentences back a place mentioned earlier still applies.
 const PLACE_MEMORY: usize = 6;
@@ -240,6 +254,10 @@ struct Discourse {
     any: Option<SourceRef>,
     /// The last explicitly attributed figure: (sentence, block, source).
     carry: Option<(usize, usize, SourceRef)>,
+    /// A past period the last sentence was about: (sentence, block, date).
+    /// "The most recent precedent is November 2019. Amnesty documented 304
+    /// deaths." carries it to the next sentence in the same paragraph.
+    past: Option<(usize, usize, Date)>,
     /// The metric of the last figure: (sentence, block, metric), for
     /// breakdowns that follow ("Among them are 1,210 students").
     last_metric: Option<(usize, usize, usize)>,
@@ -652,6 +670,10 @@ impl<'a> SentenceCtx<'a> {
                 ..m
             })
             .collect();
+        // When this sentence's figures hold; a past period carries to the
+        // next sentence.
+        let timing = self.timing(&date_mentions);
+        self.d.past = timing.past.map(|d| (self.si, self.s.block, d));
         let mut covered = vec![None::<usize>; n];
         let dateline_stop = dateline
             .checked_sub(1)
@@ -803,14 +825,18 @@ impl<'a> SentenceCtx<'a> {
                         _ => src,
                     },
                 );
-            let as_of = self.as_of(&date_mentions);
+            let update = (0..self.toks.len())
+                .any(|k| lex.language.update_markers.match_at(self.toks, k).is_some());
             // "Thousands more deaths are still being investigated": a marker in
             // the figure's own clause puts it under review.
             let clause = self.clause(&draft.np);
+            let scope = self.scope(&clause, &timing);
             let review = review_at
                 .iter()
                 .any(|&k| k >= clause.start && k < clause.end.max(draft.np.end + 1));
-            let mut claim = self.make_claim(draft, source, hedged, place, as_of, review);
+            let mut claim = self.make_claim(draft, source, hedged, place, &timing, review);
+            claim.scope = scope;
+            claim.update = update;
             claim.id = self.claim_id(&claim, &claims);
             claims.push(claim);
         }
@@ -1482,10 +1508,22 @@ impl<'a> SentenceCtx<'a> {
         start..end
     }
 
-    /// When the figures of this sentence hold.
-    fn as_of(&self, date_mentions: &[DateMention]) -> Option<Date> {
+    /// When the figures of this sentence hold, and the period a total
+    /// counts from.
+    ///
+    /// * "as of Sunday", "by June 20": the figure holds on that date;
+    /// * "since June 13", "since the war began on June 13", "protests that
+    ///   erupted on 28 December": the counted period starts then;
+    /// * a date well before publication ("in November 2019", "the 12-day war
+    ///   in June" in a January article) puts the figure in that past period;
+    /// * otherwise the figure holds on the publication date.
+    fn timing(&self, date_mentions: &[DateMention]) -> Timing {
+        let lex = self.lex;
         let published = self.article.published;
         let toks: &Tokens = self.toks;
+        let mut explicit = None;
+        let mut past: Option<Date> = None;
+        let mut since = None;
         for m in date_mentions {
             let Some(value) = m.value else { continue };
             let Some(first) =
@@ -1498,17 +1536,197 @@ impl<'a> SentenceCtx<'a> {
                 (before(2), before(1)),
                 ("as", "of") | ("as", "at") | ("up", "to")
             ) || matches!(before(1), "by" | "until" | "through" | "till");
-            // Only an explicit "as of" moves a figure off the publication date:
-            // "killed in the quake that struck on 8 March" still counts as of
-            // the day it was published.
             if as_of_phrase {
-                let d = value.latest()?;
-                if published.is_none_or(|p| d <= p) {
-                    return Some(d);
+                if let Some(d) = value.latest()
+                    && published.is_none_or(|p| d <= p)
+                    && explicit.is_none()
+                {
+                    explicit = Some(d);
                 }
+                continue;
+            }
+            // A start: "since" within a few words, no comma between, or a
+            // start verb just before ("began on", "erupted in").
+            let window = first.saturating_sub(6)..first;
+            let since_word = window
+                .clone()
+                .rev()
+                .take_while(|&k| toks.norm(k) != ",")
+                .any(|k| toks.norm(k) == "since" && !self.superlative_since(k));
+            let start_verb = (first.saturating_sub(3)..first)
+                .any(|k| lex.language.start_verbs.match_at(toks, k).is_some());
+            if since_word || start_verb {
+                if since.is_none() {
+                    since = value.earliest();
+                }
+                continue;
+            }
+            let background = (first.saturating_sub(3)..first).any(|k| {
+                lex.language
+                    .background_date_verbs
+                    .match_at(toks, k)
+                    .is_some()
+            });
+            if background {
+                continue;
+            }
+            // A year-less date after publication ("the war in June" in a
+            // January article) is last year's.
+            let latest = value.latest().map(|d| match (m.kind, published) {
+                (
+                    DateKind::Absolute {
+                        year_written: false,
+                    },
+                    Some(p),
+                ) if d.days_since(p) > 7 => Date::new(d.year - 1, d.month, d.day)
+                    .or_else(|| Date::new(d.year - 1, d.month, 28))
+                    .unwrap_or(d),
+                _ => d,
+            });
+            if let (Some(d), Some(p)) = (latest, published)
+                && p.days_since(d) > PAST_DAYS
+            {
+                past = Some(past.map_or(d, |q: Date| q.max(d)));
             }
         }
-        published
+        // No date here: a sentence in the simple past right after one about
+        // a past period stays in it; the present tense comes back to now.
+        let carried = if explicit.is_none()
+            && past.is_none()
+            && since.is_none()
+            && date_mentions.is_empty()
+        {
+            let present = (0..toks.len()).any(|k| {
+                matches!(
+                    toks.norm(k),
+                    "has" | "have" | "says" | "say" | "now" | "is" | "are" | "currently" | "still"
+                )
+            });
+            self.d
+                .past
+                .as_ref()
+                .filter(|(si, block, _)| *si + 1 == self.si && *block == self.s.block && !present)
+                .map(|(_, _, d)| *d)
+        } else {
+            None
+        };
+        Timing {
+            as_of: explicit.or(past).or(carried).or(published),
+            since,
+            since_anchor: self.since_anchor(),
+            past: past.or(carried),
+        }
+    }
+
+    /// The named start of a counted period: "since the war began" → `war`,
+    /// "since the start of the conflict" → `conflict`, "since the aid scheme
+    /// began" → `scheme`. A dated start ("since June 13") has no name here.
+    fn since_anchor(&self) -> Option<Sym> {
+        let lex = self.lex;
+        let toks: &Tokens = self.toks;
+        let k = (0..toks.len()).find(|&k| toks.norm(k) == "since" && !self.superlative_since(k))?;
+        let mut last_word = None;
+        let mut event = None;
+        let mut ended_by_verb = false;
+        let mut j = k + 1;
+        while j < toks.len() && j <= k + 7 {
+            if lex.language.start_verbs.match_at(toks, j).is_some() {
+                ended_by_verb = true;
+                break;
+            }
+            let t = toks.get(j).expect("in range");
+            if t.kind != TokKind::Word {
+                break;
+            }
+            let w = toks.norm(j);
+            if lex.language.event_nouns.match_at(toks, j).is_some() {
+                event = Some(j);
+            }
+            if !lex.language.since_skip.contains(w) {
+                last_word = Some(j);
+            }
+            if t.possessive {
+                // "since Hamas's attack": the noun comes next.
+                j += 1;
+                continue;
+            }
+            j += 1;
+        }
+        // "since Moscow launched its full-scale invasion": the event comes
+        // after the verb; a name before it is an actor, not a period.
+        if ended_by_verb && event.is_none() {
+            event = (j + 1..(j + 5).min(toks.len()))
+                .take_while(|&e| toks.kind(e) == Some(TokKind::Word))
+                .find(|&e| lex.language.event_nouns.match_at(toks, e).is_some());
+            if last_word.is_some_and(|w| toks.get(w).is_some_and(|t| t.capitalized)) {
+                last_word = None;
+            }
+        }
+        let pick = event.or(if ended_by_verb { last_word } else { None })?;
+        let w = toks.norm(pick);
+        w.chars().all(char::is_alphabetic).then(|| Arc::from(w))
+    }
+
+    /// "the deadliest attack since 2022", "the highest total since 2015":
+    /// "since" after a superlative compares, it does not start a period.
+    fn superlative_since(&self, k: usize) -> bool {
+        let toks: &Tokens = self.toks;
+        (k.saturating_sub(8)..k)
+            .rev()
+            .take_while(|&j| toks.norm(j) != ",")
+            .any(|j| {
+                let w = toks.norm(j);
+                matches!(w, "worst" | "most" | "best" | "least" | "first" | "only")
+                    || (w.len() > 5
+                        && w.ends_with("est")
+                        && !matches!(
+                            w,
+                            "arrest"
+                                | "protest"
+                                | "interest"
+                                | "request"
+                                | "harvest"
+                                | "forest"
+                                | "contest"
+                        ))
+            })
+    }
+
+    /// One incident or a total: an incident noun with a determiner ("in
+    /// Friday's strike", "the blast") in the figure's clause makes it an
+    /// incident; a start or an aggregate marker ("since", "so far", "in
+    /// total") makes it a total; otherwise an incident anywhere in the
+    /// sentence.
+    fn scope(&self, clause: &Range<usize>, timing: &Timing) -> Scope {
+        let lex = self.lex;
+        let toks: &Tokens = self.toks;
+        let incident_in = |r: Range<usize>| {
+            r.clone().any(|k| {
+                lex.language.incident_nouns.match_at(toks, k).is_some()
+                    && (k.saturating_sub(3)..k)
+                        .rev()
+                        .take_while(|&j| j >= r.start)
+                        .any(|j| {
+                            let t = toks.get(j).expect("in range");
+                            t.possessive || lex.language.incident_determiners.contains(toks.norm(j))
+                        })
+                    && !(k.saturating_sub(3)..k).any(|j| toks.norm(j) == ",")
+            })
+        };
+        if incident_in(clause.clone()) {
+            return Scope::Incident;
+        }
+        let aggregate = timing.since.is_some()
+            || timing.since_anchor.is_some()
+            || (0..toks.len()).any(|k| toks.norm(k) == "since" && !self.superlative_since(k))
+            || (0..toks.len()).any(|k| lex.language.aggregate_markers.match_at(toks, k).is_some());
+        if aggregate {
+            Scope::Aggregate
+        } else if incident_in(0..toks.len()) {
+            Scope::Incident
+        } else {
+            Scope::Unspecified
+        }
     }
 
     fn make_claim(
@@ -1517,7 +1735,7 @@ impl<'a> SentenceCtx<'a> {
         source: Option<SourceRef>,
         hedged: bool,
         place: Option<Placed>,
-        as_of: Option<Date>,
+        timing: &Timing,
         review: bool,
     ) -> Claim {
         let lex = self.lex;
@@ -1595,7 +1813,11 @@ impl<'a> SentenceCtx<'a> {
             source: source.map(|s| s.name),
             hedged,
             date: None,
-            as_of,
+            as_of: timing.as_of,
+            scope: Scope::Unspecified,
+            since: timing.since,
+            since_anchor: timing.since_anchor.clone(),
+            update: false,
         }
     }
 
@@ -1840,6 +2062,10 @@ impl<'a> SentenceCtx<'a> {
             hedged: false,
             date: Some(date),
             as_of: self.article.published,
+            scope: Scope::Unspecified,
+            since: None,
+            since_anchor: None,
+            update: false,
         })
     }
 

@@ -293,6 +293,18 @@ pub struct Language {
     pub aggregate_markers: PhraseTable<()>,
     /// Nouns naming events ("earthquake", "shooting"), for date claims.
     pub event_nouns: PhraseTable<()>,
+    /// Nouns naming one incident ("strike", "blast"), singular.
+    pub incident_nouns: PhraseTable<()>,
+    /// Words before an incident noun that make it one incident ("the", "Friday's").
+    pub incident_determiners: HashSet<Box<str>>,
+    /// Verbs that make a date the start of a counted period ("began").
+    pub start_verbs: PhraseTable<()>,
+    /// Words skipped after "since" when naming a period's anchor.
+    pub since_skip: HashSet<Box<str>>,
+    /// Verbs that make a date background ("founded in 2006").
+    pub background_date_verbs: PhraseTable<()>,
+    /// Words that make a figure an update ("now says", "rose to").
+    pub update_markers: PhraseTable<()>,
     /// Capitalized words after "in" that are not places ("in English").
     pub not_places: HashSet<Box<str>>,
     pub percent_words: PhraseTable<()>,

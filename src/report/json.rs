@@ -7,6 +7,8 @@ use serde::Serialize;
 
 use super::{Mention, RenderOptions, Scope, mentions};
 use crate::Analysis;
+use crate::link::Relation;
+use crate::model::Event;
 
 /// Bump when a field changes meaning or is removed; adding fields is not a break.
 pub const VERSION: u32 = 1;
@@ -30,6 +32,8 @@ struct WireArticle<'a> {
     url: Option<&'a str>,
     published: Option<String>,
     title: Option<&'a str>,
+    /// The id of the article this one is a near-identical copy of (syndicated copy).
+    duplicate_of: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -42,7 +46,7 @@ struct WireValue {
 #[derive(Serialize)]
 #[serde(untagged)]
 enum WireMention<'a> {
-    Claim(WireClaim<'a>),
+    Claim(Box<WireClaim<'a>>),
     Other(WireOther<'a>),
 }
 
@@ -77,6 +81,12 @@ struct WireClaim<'a> {
     hedged: bool,
     date: Option<String>,
     as_of: Option<String>,
+    /// `incident`, `aggregate` or `unspecified`.
+    scope: &'static str,
+    /// Where a total's period starts: a date ("2025-06-13") or a named event ("war").
+    since: Option<String>,
+    /// The wording marks the figure as an update ("now says", "rose to").
+    update: bool,
     /// Only with `--all`: true.
     #[serde(skip_serializing_if = "Option::is_none")]
     claim: Option<bool>,
@@ -90,6 +100,49 @@ struct WireEvent<'a> {
     indicator: &'a str,
     place: Option<&'a str>,
     subject: &'a str,
+    scope: &'static str,
+    sources: Vec<&'a str>,
+    outlets: Vec<&'a str>,
+    articles: Vec<&'a str>,
+    /// Articles counted once per group of near-identical copies.
+    independent_articles: usize,
+    first: Option<String>,
+    last: Option<String>,
+    /// Events whose counts are parts of this one.
+    parts: Vec<&'a str>,
+    part_of: Vec<&'a str>,
+    series: Vec<WireSeries<'a>>,
+    /// Only with `events`: the links into this event's claims.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    links: Option<Vec<WireLink<'a>>>,
+}
+
+#[derive(Serialize)]
+struct WireSeries<'a> {
+    source: Option<&'a str>,
+    outlet: Option<&'a str>,
+    points: Vec<WirePoint<'a>>,
+}
+
+#[derive(Serialize)]
+struct WirePoint<'a> {
+    claim: &'a str,
+    as_of: Option<String>,
+    value: WireValue,
+    change: &'static str,
+}
+
+#[derive(Serialize)]
+struct WireLink<'a> {
+    from: &'a str,
+    to: &'a str,
+    relation: &'static str,
+    group: &'static str,
+    place: &'static str,
+    period: &'static str,
+    days_apart: i64,
+    strength: f32,
+    reason: String,
 }
 
 #[derive(Serialize)]
@@ -113,20 +166,28 @@ pub(super) fn render(
     let articles = a
         .articles
         .iter()
-        .map(|x| WireArticle {
+        .enumerate()
+        .map(|(i, x)| WireArticle {
             id: &x.id,
             path: &x.path,
             outlet: x.outlet.as_deref(),
             url: x.url.as_deref(),
             published: x.published.map(|d| d.to_string()),
             title: x.title.as_deref(),
+            duplicate_of: a
+                .linked
+                .duplicate_of
+                .get(i)
+                .copied()
+                .flatten()
+                .map(|d| a.articles[d].id.as_str()),
         })
         .collect();
     let all = opts.all && scope == Scope::Extract;
     let claims = mentions(a, all)
         .into_iter()
         .map(|m| match m {
-            Mention::Claim(c) => WireMention::Claim(WireClaim {
+            Mention::Claim(c) => WireMention::Claim(Box::new(WireClaim {
                 id: &c.id,
                 article: &a.articles[c.article].id,
                 span: [c.span.start, c.span.end],
@@ -146,8 +207,14 @@ pub(super) fn render(
                 hedged: c.hedged,
                 date: c.date.map(|d| d.to_string()),
                 as_of: c.as_of.map(|d| d.to_string()),
+                scope: c.scope.as_str(),
+                since: c
+                    .since
+                    .map(|d| d.to_string())
+                    .or_else(|| c.since_anchor.as_deref().map(str::to_string)),
+                update: c.update,
                 claim: all.then_some(true),
-            }),
+            })),
             Mention::Skipped(m) => {
                 let article = &a.articles[m.article];
                 WireMention::Other(WireOther {
@@ -166,37 +233,33 @@ pub(super) fn render(
             }
         })
         .collect();
-    let (events, flags) = match scope {
-        Scope::Extract => (None, None),
-        Scope::Check => (
-            Some(
-                a.events
-                    .iter()
-                    .map(|e| WireEvent {
-                        id: &e.id,
-                        claims: e.claims.iter().map(|&c| a.claims[c].id.as_str()).collect(),
-                        metric: &e.reported_metric,
-                        indicator: &e.metric,
-                        place: e.place.as_deref(),
-                        subject: &e.subject,
-                    })
-                    .collect(),
-            ),
-            Some(
-                a.flags
-                    .iter()
-                    .map(|f| WireFlag {
-                        id: &f.id,
-                        rule: &f.rule,
-                        severity: f.severity.as_str(),
-                        kind: f.kind.as_str(),
-                        claims: f.claims.iter().map(|&c| a.claims[c].id.as_str()).collect(),
-                        event: &a.events[f.event].id,
-                        message: &f.message,
-                        why: &f.why,
-                    })
-                    .collect(),
-            ),
+    let events = match scope {
+        Scope::Extract => None,
+        Scope::Check => Some(a.events.iter().map(|e| wire_event(a, e, None)).collect()),
+        Scope::Events => Some(
+            a.events
+                .iter()
+                .zip(links_by_event(a))
+                .map(|(e, l)| wire_event(a, e, Some(l)))
+                .collect(),
+        ),
+    };
+    let flags = match scope {
+        Scope::Extract | Scope::Events => None,
+        Scope::Check => Some(
+            a.flags
+                .iter()
+                .map(|f| WireFlag {
+                    id: &f.id,
+                    rule: &f.rule,
+                    severity: f.severity.as_str(),
+                    kind: f.kind.as_str(),
+                    claims: f.claims.iter().map(|&c| a.claims[c].id.as_str()).collect(),
+                    event: &a.events[f.event].id,
+                    message: &f.message,
+                    why: &f.why,
+                })
+                .collect(),
         ),
     };
     let wire = Wire {
@@ -208,4 +271,92 @@ pub(super) fn render(
     };
     serde_json::to_writer_pretty(&mut *out, &wire)?;
     writeln!(out)
+}
+
+/// The links of the graph by event: each once, under the event that holds
+/// both claims, or under the whole when it links a part to it.
+fn links_by_event(a: &Analysis) -> Vec<Vec<WireLink<'_>>> {
+    let mut by: Vec<Vec<WireLink>> = (0..a.events.len()).map(|_| Vec::new()).collect();
+    for (from, to, l) in a.linked.graph.links() {
+        let whole = if l.relation == Relation::Contains {
+            from
+        } else {
+            to
+        };
+        if let Some(e) = a.linked.event_of[whole] {
+            by[e].push(WireLink {
+                from: a.claims[from].id.as_str(),
+                to: a.claims[to].id.as_str(),
+                relation: l.relation.as_str(),
+                group: l.group.as_str(),
+                place: l.place.as_str(),
+                period: l.period.as_str(),
+                days_apart: l.days_apart,
+                strength: l.strength,
+                reason: l.reason(),
+            });
+        }
+    }
+    by
+}
+
+fn wire_event<'a>(
+    a: &'a Analysis,
+    e: &'a Event,
+    links: Option<Vec<WireLink<'a>>>,
+) -> WireEvent<'a> {
+    let claim_id = |c: usize| a.claims[c].id.as_str();
+    let mut outlets: Vec<&str> = e
+        .articles
+        .iter()
+        .map(|&i| {
+            let x = &a.articles[i];
+            x.outlet.as_deref().unwrap_or(&x.id)
+        })
+        .collect();
+    outlets.sort_unstable();
+    outlets.dedup();
+    WireEvent {
+        id: &e.id,
+        claims: e.claims.iter().map(|&c| claim_id(c)).collect(),
+        metric: &e.reported_metric,
+        indicator: &e.metric,
+        place: e.place.as_deref(),
+        subject: &e.subject,
+        scope: e.scope.as_str(),
+        sources: e.sources.iter().map(|s| &**s).collect(),
+        outlets,
+        articles: e
+            .articles
+            .iter()
+            .map(|&i| a.articles[i].id.as_str())
+            .collect(),
+        independent_articles: e.independent_articles,
+        first: e.first.map(|d| d.to_string()),
+        last: e.last.map(|d| d.to_string()),
+        parts: e.parts.iter().map(|&p| a.events[p].id.as_str()).collect(),
+        part_of: e.part_of.iter().map(|&p| a.events[p].id.as_str()).collect(),
+        series: e
+            .series
+            .iter()
+            .map(|s| WireSeries {
+                source: s.source.as_deref(),
+                outlet: s.outlet.as_deref(),
+                points: s
+                    .points
+                    .iter()
+                    .map(|p| WirePoint {
+                        claim: claim_id(p.claim),
+                        as_of: p.as_of.map(|d| d.to_string()),
+                        value: WireValue {
+                            min: a.claims[p.claim].value.min,
+                            max: a.claims[p.claim].value.max,
+                        },
+                        change: p.change.as_str(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        links,
+    }
 }

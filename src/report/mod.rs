@@ -1,6 +1,7 @@
 //! Renderers: one format per file, each writing to a `&mut dyn Write`.
 
 pub mod eval;
+mod events;
 mod json;
 mod markdown;
 mod table;
@@ -16,16 +17,19 @@ pub enum Format {
     Table,
     Json,
     Markdown,
+    /// Graphviz: the event graph (`events` only).
+    Dot,
 }
 
 impl Format {
-    pub const NAMES: &'static [&'static str] = &["table", "json", "markdown"];
+    pub const NAMES: &'static [&'static str] = &["table", "json", "markdown", "dot"];
 
     pub fn parse(s: &str) -> Option<Format> {
         match s {
             "table" => Some(Format::Table),
             "json" => Some(Format::Json),
             "markdown" | "md" => Some(Format::Markdown),
+            "dot" => Some(Format::Dot),
             _ => None,
         }
     }
@@ -38,6 +42,8 @@ pub enum Scope {
     Check,
     /// Articles and claims.
     Extract,
+    /// Articles, claims and events with their links (no rules).
+    Events,
 }
 
 /// Rendering options.
@@ -58,10 +64,17 @@ pub fn render(
     opts: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    match format {
-        Format::Json => json::render(analysis, scope, opts, out),
-        Format::Table => table::render(analysis, scope, opts, out),
-        Format::Markdown => markdown::render(analysis, scope, opts, out),
+    match (format, scope) {
+        (Format::Json, _) => json::render(analysis, scope, opts, out),
+        (Format::Dot, Scope::Events) => events::dot(analysis, out),
+        (Format::Dot, _) => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "--format dot renders the event graph: use it with `crosscheck events`",
+        )),
+        (Format::Table, Scope::Events) => events::table(analysis, opts, out),
+        (Format::Markdown, Scope::Events) => events::markdown(analysis, out),
+        (Format::Table, _) => table::render(analysis, scope, opts, out),
+        (Format::Markdown, _) => markdown::render(analysis, scope, opts, out),
     }
 }
 
@@ -107,9 +120,20 @@ pub(crate) fn summary(analysis: &Analysis, scope: Scope) -> String {
         n(analysis.articles.len(), "article", "articles"),
         n(analysis.claims.len(), "claim", "claims"),
     ];
-    if scope == Scope::Check {
-        parts.push(n(analysis.events.len(), "event", "events"));
-        parts.push(n(analysis.flags.len(), "flag", "flags"));
+    match scope {
+        Scope::Check => {
+            parts.push(n(analysis.events.len(), "event", "events"));
+            parts.push(n(analysis.flags.len(), "flag", "flags"));
+        }
+        Scope::Events => {
+            parts.push(n(analysis.events.len(), "event", "events"));
+            parts.push(n(analysis.linked.graph.link_count(), "link", "links"));
+            let copies = analysis.linked.duplicate_of.iter().flatten().count();
+            if copies > 0 {
+                parts.push(n(copies, "near-identical copy", "near-identical copies"));
+            }
+        }
+        Scope::Extract => {}
     }
     parts.join(", ")
 }

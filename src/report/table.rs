@@ -92,7 +92,7 @@ pub(super) fn render(
             }
             writeln!(out, "\n{t}")
         }
-        Scope::Check => {
+        Scope::Check | Scope::Events => {
             if a.flags.is_empty() {
                 writeln!(
                     out,
@@ -119,8 +119,12 @@ pub(super) fn render(
                 }
                 writeln!(out, "\nFlags\n{t}")?;
             }
-            // Events that hold several claims: what was compared.
-            let multi: Vec<_> = a.events.iter().filter(|e| e.claims.len() > 1).collect();
+            // Events that hold several claims or parts: what was compared.
+            let multi: Vec<_> = a
+                .events
+                .iter()
+                .filter(|e| e.claims.len() > 1 || !e.parts.is_empty())
+                .collect();
             if !multi.is_empty() {
                 let mut t = new_table(opts);
                 t.set_header(vec![
@@ -129,6 +133,7 @@ pub(super) fn render(
                     "Place",
                     "Group",
                     "Figures (source, outlet, as of)",
+                    "Parts",
                 ]);
                 for e in &multi {
                     let figures: Vec<String> = e
@@ -154,15 +159,28 @@ pub(super) fn render(
                         e.place.as_deref().unwrap_or("").to_string(),
                         e.subject.to_string(),
                         figures.join("\n"),
+                        e.parts
+                            .iter()
+                            .map(|&p| {
+                                let p = &a.events[p];
+                                format!(
+                                    "{} {} in {}",
+                                    p.id,
+                                    p.subject,
+                                    p.place.as_deref().unwrap_or("?")
+                                )
+                            })
+                            .collect::<Vec<_>>()
+                            .join("\n"),
                     ]);
                 }
-                writeln!(out, "\nEvents with more than one claim\n{t}")?;
+                writeln!(out, "\nEvents with several claims or parts\n{t}")?;
             }
             let single = a.events.len() - multi.len();
             if single > 0 {
                 writeln!(
                     out,
-                    "\n{single} more event{} with a single claim (see --format json or `crosscheck extract`).",
+                    "\n{single} more event{} with a single claim (see `crosscheck events`).",
                     if single == 1 { "" } else { "s" }
                 )?;
             }

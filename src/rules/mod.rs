@@ -84,6 +84,24 @@ pub struct Context<'a> {
     pub lex: &'a Lexicon,
 }
 
+impl Context<'_> {
+    /// How claim `a` relates to claim `b` within `window_days` (see
+    /// [`crate::link::relate`]).
+    pub fn relate(&self, a: usize, b: usize, window_days: i64) -> Option<crate::link::Link> {
+        crate::link::relate(
+            self.lex,
+            &self.claims[a],
+            &self.claims[b],
+            &crate::link::LinkConfig { window_days },
+        )
+    }
+
+    /// Is the claim one of the event's own (not of one of its parts)?
+    pub fn in_event(&self, claim: usize, event: usize) -> bool {
+        self.linked.event_of.get(claim).copied().flatten() == Some(event)
+    }
+}
+
 /// The rule id of a file: its path under the rules folder, without extension.
 pub fn rule_id(relative: &Path) -> String {
     let no_ext = relative.with_extension("");
@@ -169,13 +187,21 @@ impl RuleSet {
         let mut flags = Vec::new();
         let mut findings = Vec::new();
         for (ei, event) in ctx.linked.events.iter().enumerate() {
-            if event.claims.len() < 2 {
+            if event.claims.len() < 2 && event.parts.is_empty() {
                 continue;
             }
             for rule in &self.rules {
+                // The event's claims, then its parts' (a part is compared
+                // with its whole, never with another part here).
                 let members: Vec<usize> = event
                     .claims
                     .iter()
+                    .chain(
+                        event
+                            .parts
+                            .iter()
+                            .flat_map(|&p| ctx.linked.events[p].claims.iter()),
+                    )
                     .copied()
                     .filter(|&c| rule.filter.accepts(&ctx.claims[c]))
                     .collect();

@@ -13,6 +13,7 @@ use std::collections::BTreeSet;
 use serde::Deserialize;
 
 use super::{Check, Finding, params};
+use crate::link::Relation;
 use crate::model::{Claim, FlagKind};
 use crate::rules::Context;
 
@@ -70,7 +71,7 @@ impl Check for DifferingAttribution {
         FlagKind::Attribution
     }
 
-    fn check_event(&self, ctx: &Context, _event: usize, members: &[usize], out: &mut Vec<Finding>) {
+    fn check_event(&self, ctx: &Context, event: usize, members: &[usize], out: &mut Vec<Finding>) {
         let p = &self.0;
         let mut seen: BTreeSet<(&str, &str, &str, Option<&str>)> = BTreeSet::new();
         let mut sorted = members.to_vec();
@@ -89,6 +90,13 @@ impl Check for DifferingAttribution {
                     continue;
                 };
                 if sa == sb || a.article == b.article || a.group != b.group || a.place != b.place {
+                    continue;
+                }
+                // The same count (not a part of it), one of this event's own.
+                let same = ctx
+                    .relate(i, j, p.window_days)
+                    .is_some_and(|l| l.relation == Relation::Same);
+                if !same || !ctx.in_event(j, event) {
                     continue;
                 }
                 let days = match (a.as_of, b.as_of) {

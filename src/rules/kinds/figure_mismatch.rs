@@ -12,7 +12,7 @@
 use serde::Deserialize;
 
 use super::{Check, Finding, params};
-use crate::link::{GroupRelation, group_relation};
+use crate::link::Relation;
 use crate::model::{Claim, FlagKind};
 use crate::rules::Context;
 
@@ -62,27 +62,6 @@ pub fn build(v: &serde_json::Value) -> Result<Box<dyn Check>, String> {
     Ok(Box::new(FigureMismatch(p)))
 }
 
-/// How two claims' places relate: the same place, or a place within the
-/// country the other claim is about (Herat within Afghanistan).
-fn place_relation(a: &Claim, b: &Claim) -> Option<GroupRelation> {
-    if a.place == b.place {
-        return Some(GroupRelation::Same);
-    }
-    // A place and its country are compared only when both were read from
-    // the text: a figure placed in a country for want of a town is not the
-    // country's whole toll.
-    if a.country != b.country || a.country.is_none() || !a.place_in_text || !b.place_in_text {
-        return None;
-    }
-    let a_country = a.place == a.country;
-    let b_country = b.place == b.country;
-    match (a_country, b_country) {
-        (false, true) => Some(GroupRelation::PartOf),
-        (true, false) => Some(GroupRelation::Contains),
-        _ => None,
-    }
-}
-
 fn allowed(tolerance: f64, a: &Claim, b: &Claim) -> u64 {
     let big = a.value.lo().max(b.value.lo());
     (tolerance * big as f64).floor() as u64
@@ -98,7 +77,7 @@ impl Check for FigureMismatch {
         FlagKind::Contradiction
     }
 
-    fn check_event(&self, ctx: &Context, _event: usize, members: &[usize], out: &mut Vec<Finding>) {
+    fn check_event(&self, ctx: &Context, event: usize, members: &[usize], out: &mut Vec<Finding>) {
         let p = &self.0;
         let mut sorted = members.to_vec();
         sorted.sort_by_key(|&i| (ctx.claims[i].as_of, i));
@@ -112,28 +91,15 @@ impl Check for FigureMismatch {
                 .rev()
             {
                 let earlier = &ctx.claims[i];
-                let days = match (earlier.as_of, later.as_of) {
-                    (Some(a), Some(b)) => b.days_since(a),
-                    (None, None) => 0,
-                    _ => continue,
-                };
-                if days > p.window_days {
+                // Parts are compared with their whole, not with each other.
+                if !ctx.in_event(i, event) && !ctx.in_event(j, event) {
                     continue;
                 }
-                let Some(group_rel) = group_relation(ctx.lex, &earlier.group, &later.group) else {
+                let Some(link) = ctx.relate(i, j, p.window_days) else {
                     continue;
                 };
-                let Some(place_rel) = place_relation(earlier, later) else {
-                    continue;
-                };
-                // Equal when group and place are the same; part and whole when one
-                // is narrower in group or place (or both, the same way).
-                let rel = match (group_rel, place_rel) {
-                    (GroupRelation::Same, p) => p,
-                    (g, GroupRelation::Same) => g,
-                    (g, p) if g == p => g,
-                    _ => continue,
-                };
+                let days = link.days_apart;
+                let rel = link.relation;
                 let tol = allowed(p.tolerance, earlier, later);
                 let running = p.running_counts
                     && ctx
@@ -143,10 +109,21 @@ impl Check for FigureMismatch {
                 let why;
                 let gap;
                 match rel {
-                    GroupRelation::Same => {
+                    Relation::Same => {
                         // Same day, or a count that does not only grow: the
                         // figures must agree. A running toll may rise the next day.
-                        let rising = running && days > 0 && later.value.lo() >= earlier.value.lo();
+                        // The same day, a figure the wording marks as an
+                        // update ("now says", "has risen to") may be higher.
+                        let rising = running
+                            && (days > 0 || later.update)
+                            && later.value.lo() >= earlier.value.lo();
+                        let rising_before = running
+                            && days == 0
+                            && earlier.update
+                            && earlier.value.lo() >= later.value.lo();
+                        if rising_before {
+                            continue;
+                        }
                         if (days <= p.same_time_days && !rising) || !running {
                             gap = earlier.value.gap(&later.value);
                             if gap <= tol {
@@ -191,12 +168,12 @@ impl Check for FigureMismatch {
                     }
                     // A part cannot exceed its whole at the same time, nor a running
                     // whole reported later (it can only have grown).
-                    GroupRelation::PartOf | GroupRelation::Contains
+                    Relation::PartOf | Relation::Contains
                         if p.compare_parts
                             && (days <= p.same_time_days
-                                || (running && rel == GroupRelation::PartOf)) =>
+                                || (running && rel == Relation::PartOf)) =>
                     {
-                        let (part, whole) = if rel == GroupRelation::PartOf {
+                        let (part, whole) = if rel == Relation::PartOf {
                             (earlier, later)
                         } else {
                             (later, earlier)
