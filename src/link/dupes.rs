@@ -80,6 +80,7 @@
 //! depend on input order, and each article maps to its group's lowest index.
 
 use petgraph::unionfind::UnionFind;
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 /// Settings for near-duplicate detection.
@@ -123,10 +124,18 @@ const SEED_STREAM: u64 = 0x6475_7065_735f_7631; // "dupes_v1"
 /// duplicates 0, both map to `Some(0)`.
 pub fn near_duplicates(bodies: &[&str], cfg: &DupeConfig) -> Vec<Option<usize>> {
     let n = bodies.len();
-    let sets: Vec<Vec<u64>> = bodies.iter().map(|b| shingles(b, cfg.shingle)).collect();
     let rows = rows_per_band(cfg.threshold);
     let bands = PERMUTATIONS / rows;
     let seeds = seeds();
+    // Shingles and signatures per article, in parallel (order kept).
+    let (sets, sigs): (Vec<Vec<u64>>, Vec<[u64; PERMUTATIONS]>) = bodies
+        .par_iter()
+        .map(|b| {
+            let set = shingles(b, cfg.shingle);
+            let sig = signature(&set, &seeds);
+            (set, sig)
+        })
+        .unzip();
 
     let mut buckets: Vec<FxHashMap<u64, Vec<usize>>> =
         (0..bands).map(|_| FxHashMap::default()).collect();
@@ -136,18 +145,27 @@ pub fn near_duplicates(bodies: &[&str], cfg: &DupeConfig) -> Vec<Option<usize>> 
         if set.is_empty() {
             continue;
         }
-        let sig = signature(set, &seeds);
+        let sig = &sigs[i];
         candidates.clear();
-        for (bucket, band) in buckets.iter_mut().zip(sig.chunks_exact(rows)) {
-            let members = bucket.entry(band_key(band)).or_default();
-            candidates.extend_from_slice(members);
-            members.push(i);
+        for (bucket, band) in buckets.iter().zip(sig.chunks_exact(rows)) {
+            if let Some(members) = bucket.get(&band_key(band)) {
+                candidates.extend_from_slice(members);
+            }
         }
         candidates.sort_unstable();
         candidates.dedup();
         for &j in &candidates {
             if !groups.equiv(i, j) && set_similarity(&sets[j], set) >= cfg.threshold {
                 groups.union(i, j);
+            }
+        }
+        // A bucket keeps one member per group: a copy of a copy already
+        // there adds nothing to find, and the buckets of a much-syndicated
+        // story stay small (without this, n copies of one story cost n²).
+        for (bucket, band) in buckets.iter_mut().zip(sig.chunks_exact(rows)) {
+            let members = bucket.entry(band_key(band)).or_default();
+            if !members.iter().any(|&m| groups.equiv(m, i)) {
+                members.push(i);
             }
         }
     }

@@ -29,9 +29,12 @@
 //!
 //! Complexity: claims are blocked by (metric, country) and sorted by date,
 //! O(n log n). Within a block each claim is related only to the latest
-//! claim of each "lane" (a distinct group, place, scope and start) still
-//! inside the window: O(n·L) for L lanes per block, bounded by the distinct
-//! groups, places and periods of one country, not by n. Events are the
+//! claim of each "lane" (a distinct group, place, scope and start) whose
+//! latest claim is still inside the window; lanes that fall out of the
+//! window are dropped (each lane enters and leaves the active set once per
+//! stretch of activity, O(log L) each). That is O(n·(W + log n)) for W
+//! active lanes per window: bounded by how many distinct counts one
+//! country's news reports within the window, not by n. Events are the
 //! components of a union-find over the links, O(n·α(n)).
 
 pub mod dupes;
@@ -322,10 +325,26 @@ pub fn link(
     let mut part_links: Vec<(usize, usize)> = Vec::new();
     for members in blocks.values_mut() {
         members.sort_by_key(|&i| (claims[i].as_of, i));
-        let mut lanes: BTreeMap<LaneKey, usize> = BTreeMap::new();
+        // Lanes: key → lane number; the active lanes (latest claim inside the
+        // window) by number → latest claim, and by date for expiry.
+        let mut lane_of: BTreeMap<LaneKey, usize> = BTreeMap::new();
+        let mut active: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut by_date: BTreeSet<(Option<Date>, usize)> = BTreeSet::new();
         for &i in members.iter() {
             let c = &claims[i];
-            for &j in lanes.values() {
+            // Lanes whose latest claim fell out of the window are dropped, so
+            // each claim is compared with the lanes active in its window only.
+            // Undated claims sort first and relate only to each other.
+            if let Some(now) = c.as_of {
+                while let Some(&(d, lane)) = by_date.first() {
+                    if d.is_some_and(|d| now.days_since(d) <= cfg.window_days) {
+                        break;
+                    }
+                    by_date.pop_first();
+                    active.remove(&lane);
+                }
+            }
+            for &j in active.values() {
                 let Some(l) = relate(lex, &claims[j], c, cfg) else {
                     continue;
                 };
@@ -338,16 +357,19 @@ pub fn link(
                     Relation::Contains => part_links.push((i, j)),
                 }
             }
-            lanes.insert(
-                (
-                    c.group.clone(),
-                    c.place.clone(),
-                    c.scope,
-                    c.since,
-                    c.since_anchor.clone(),
-                ),
-                i,
+            let key = (
+                c.group.clone(),
+                c.place.clone(),
+                c.scope,
+                c.since,
+                c.since_anchor.clone(),
             );
+            let next = lane_of.len();
+            let lane = *lane_of.entry(key).or_insert(next);
+            if let Some(old) = active.insert(lane, i) {
+                by_date.remove(&(claims[old].as_of, lane));
+            }
+            by_date.insert((c.as_of, lane));
         }
     }
     // Events: components under `Same` links, in claim order.
