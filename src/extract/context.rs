@@ -121,6 +121,10 @@ pub fn classify(toks: &Tokens, np: &NumberPhrase, lex: &Lexicon) -> Option<Reaso
     }
     if l.age_words.match_at(toks, next).is_some()
         || prev.is_some_and(|p| l.age_prefixes.contains(toks.norm(p)))
+        // "under the age of 18", "aged between 15 and 17"
+        || prev.is_some_and(|p| {
+            p >= 1 && toks.norm(p) == "of" && l.age_prefixes.contains(toks.norm(p - 1))
+        })
     {
         return Some(Reason::Age);
     }
@@ -200,6 +204,7 @@ mod tests {
             ("At just 19 years old", 2, Reason::Age),
             ("a 19-year-old woman", 1, Reason::Age),
             ("aged 45", 1, Reason::Age),
+            ("children under the age of 18", 5, Reason::Age),
             ("Jane Doe, 45, said", 3, Reason::Age),
             ("at 10:30 local time", 1, Reason::Time),
             ("at 10 pm", 1, Reason::Time),
