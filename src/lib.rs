@@ -51,7 +51,8 @@ pub struct Analysis {
     /// Events: groups of claims that may count the same thing.
     pub events: Vec<Event>,
     pub flags: Vec<Flag>,
-    /// The claim graph: how claims are linked, and which articles are copies.
+    /// The claim graph: how claims are linked, and which articles are
+    /// copies (its events are moved to `events`).
     pub linked: link::Linked,
     /// Number mentions that are not claims, each with the reason.
     pub skipped: Vec<extract::Skipped>,
@@ -70,17 +71,19 @@ impl Analysis {
         let skipped = extraction.skipped;
         let bodies: Vec<&str> = articles.iter().map(|a| a.body.as_str()).collect();
         let duplicates = link::dupes::near_duplicates(&bodies, &Default::default());
-        let linked = link::link(&articles, &claims, duplicates, lex, link);
+        let mut linked = link::link(&articles, &claims, duplicates, lex, link);
         let flags = rules.evaluate(&rules::Context {
             articles: &articles,
             claims: &claims,
             linked: &linked,
             lex,
         });
+        // The events move to `Analysis::events`; the graph stays in `linked`.
+        let events = std::mem::take(&mut linked.events);
         Analysis {
             articles,
             claims,
-            events: linked.events.clone(),
+            events,
             flags,
             linked,
             skipped,

@@ -674,6 +674,8 @@ impl<'a> SentenceCtx<'a> {
         // next sentence.
         let timing = self.timing(&date_mentions);
         self.d.past = timing.past.map(|d| (self.si, self.s.block, d));
+        // "now says", "has risen to": the sentence's figures are updates.
+        let update = (0..n).any(|k| lex.language.update_markers.match_at(toks, k).is_some());
         let mut covered = vec![None::<usize>; n];
         let dateline_stop = dateline
             .checked_sub(1)
@@ -825,8 +827,6 @@ impl<'a> SentenceCtx<'a> {
                         _ => src,
                     },
                 );
-            let update = (0..self.toks.len())
-                .any(|k| lex.language.update_markers.match_at(self.toks, k).is_some());
             // "Thousands more deaths are still being investigated": a marker in
             // the figure's own clause puts it under review.
             let clause = self.clause(&draft.np);
@@ -1644,11 +1644,6 @@ impl<'a> SentenceCtx<'a> {
             }
             if !lex.language.since_skip.contains(w) {
                 last_word = Some(j);
-            }
-            if t.possessive {
-                // "since Hamas's attack": the noun comes next.
-                j += 1;
-                continue;
             }
             j += 1;
         }

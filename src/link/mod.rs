@@ -106,9 +106,6 @@ impl Relation {
     }
 }
 
-/// Kept for the rule kinds: how two groups relate.
-pub type GroupRelation = Relation;
-
 /// Why two claims are linked, read from the first to the second.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Link {
@@ -398,7 +395,6 @@ pub fn link(
             wholes[p].insert(w);
         }
     }
-    let linked_dupes = duplicate_of;
     let events = members
         .into_iter()
         .enumerate()
@@ -410,7 +406,7 @@ pub fn link(
                 m,
                 parts[e].iter().copied().collect(),
                 wholes[e].iter().copied().collect(),
-                &linked_dupes,
+                &duplicate_of,
             )
         })
         .collect();
@@ -418,7 +414,7 @@ pub fn link(
         graph,
         events,
         event_of,
-        duplicate_of: linked_dupes,
+        duplicate_of,
         config: *cfg,
     }
 }

@@ -8,6 +8,8 @@
 //! an update (`conflict`), is what rules look at. For other counts any
 //! incompatible figure is a `conflict`.
 
+use std::collections::BTreeMap;
+
 use crate::date::Date;
 use crate::lexicon::Lexicon;
 use crate::model::{Article, Claim, Sym};
@@ -103,8 +105,7 @@ pub fn build(
     lex: &Lexicon,
     members: &[usize],
 ) -> Vec<Series> {
-    let mut by_key: std::collections::BTreeMap<(Option<Sym>, Option<String>), Vec<usize>> =
-        std::collections::BTreeMap::new();
+    let mut by_key: BTreeMap<(Option<Sym>, Option<String>), Vec<usize>> = BTreeMap::new();
     for &m in members {
         let c = &claims[m];
         let outlet = c.source.is_none().then(|| {

@@ -3,10 +3,8 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use comfy_table::presets::UTF8_FULL;
-use comfy_table::{ContentArrangement, Table};
-
-use super::{RenderOptions, Scope, figure, one_line, summary};
+use super::table::new_table;
+use super::{RenderOptions, Scope, event_outlets, figure, one_line, summary};
 use crate::Analysis;
 use crate::link::{Change, Relation, Series};
 use crate::model::Event;
@@ -27,14 +25,18 @@ fn count_label(e: &Event) -> String {
     s
 }
 
-/// One source's series: "HRANA: 585 (2025-06-18) → 639 (2025-06-19, rise)".
-fn series_line(a: &Analysis, s: &Series) -> String {
-    let who = s
-        .source
+/// Who gave a series: the source, or the outlet for its own figures.
+fn series_who(s: &Series) -> String {
+    s.source
         .as_deref()
         .map(str::to_string)
         .or_else(|| s.outlet.as_ref().map(|o| format!("{o} (own figure)")))
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// One source's series: "HRANA: 585 (2025-06-18) → 639 (2025-06-19, rise)".
+fn series_line(a: &Analysis, s: &Series) -> String {
+    let who = series_who(s);
     let points: Vec<String> = s
         .points
         .iter()
@@ -59,20 +61,6 @@ fn dates(e: &Event) -> String {
         (Some(f), Some(l)) => format!("{f} – {l}"),
         _ => "undated".into(),
     }
-}
-
-fn outlets(a: &Analysis, e: &Event) -> Vec<String> {
-    let mut v: Vec<String> = e
-        .articles
-        .iter()
-        .map(|&i| {
-            let x = &a.articles[i];
-            x.outlet.clone().unwrap_or_else(|| x.id.clone())
-        })
-        .collect();
-    v.sort();
-    v.dedup();
-    v
 }
 
 fn related(a: &Analysis, e: &Event) -> String {
@@ -100,13 +88,7 @@ pub(super) fn table(a: &Analysis, opts: &RenderOptions, out: &mut dyn Write) -> 
     if a.events.is_empty() {
         return writeln!(out, "\nNo events: no count claims were found.");
     }
-    let mut t = Table::new();
-    t.load_style(UTF8_FULL.with_rounded_corners());
-    t.set_content_arrangement(ContentArrangement::Dynamic);
-    if let Some(w) = opts.width {
-        t.force_no_tty();
-        t.set_width(w);
-    }
+    let mut t = new_table(opts);
     t.set_header(vec![
         "Event",
         "Count",
@@ -121,7 +103,7 @@ pub(super) fn table(a: &Analysis, opts: &RenderOptions, out: &mut dyn Write) -> 
             e.id.clone(),
             count_label(e),
             series.join("\n"),
-            format!("{}{}", outlets(a, e).join("\n"), copies_note(e)),
+            format!("{}{}", event_outlets(a, e).join("\n"), copies_note(e)),
             dates(e),
             related(a, e),
         ]);
@@ -146,7 +128,7 @@ pub(super) fn markdown(a: &Analysis, out: &mut dyn Write) -> io::Result<()> {
             out,
             "- Dates: {}\n- Outlets: {}\n- Articles: {} ({} independent)\n- Sources: {}",
             dates(e),
-            cell(&outlets(a, e).join(", ")),
+            cell(&event_outlets(a, e).join(", ")),
             e.articles.len(),
             e.independent_articles,
             if e.sources.is_empty() {
@@ -164,12 +146,7 @@ pub(super) fn markdown(a: &Analysis, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "\n| Source | Figure | As of | Change | Sentence |")?;
         writeln!(out, "|---|---|---|---|---|")?;
         for s in &e.series {
-            let who = s
-                .source
-                .as_deref()
-                .map(str::to_string)
-                .or_else(|| s.outlet.as_ref().map(|o| format!("{o} (own figure)")))
-                .unwrap_or_default();
+            let who = series_who(s);
             for p in &s.points {
                 let c = &a.claims[p.claim];
                 writeln!(

@@ -306,16 +306,6 @@ fn wire_event<'a>(
     links: Option<Vec<WireLink<'a>>>,
 ) -> WireEvent<'a> {
     let claim_id = |c: usize| a.claims[c].id.as_str();
-    let mut outlets: Vec<&str> = e
-        .articles
-        .iter()
-        .map(|&i| {
-            let x = &a.articles[i];
-            x.outlet.as_deref().unwrap_or(&x.id)
-        })
-        .collect();
-    outlets.sort_unstable();
-    outlets.dedup();
     WireEvent {
         id: &e.id,
         claims: e.claims.iter().map(|&c| claim_id(c)).collect(),
@@ -325,7 +315,7 @@ fn wire_event<'a>(
         subject: &e.subject,
         scope: e.scope.as_str(),
         sources: e.sources.iter().map(|s| &**s).collect(),
-        outlets,
+        outlets: super::event_outlets(a, e),
         articles: e
             .articles
             .iter()

@@ -106,6 +106,22 @@ pub(crate) fn outlet(analysis: &Analysis, c: &Claim) -> String {
     a.outlet.clone().unwrap_or_else(|| a.id.clone())
 }
 
+/// The outlets an event's figures were published in (article ids where an
+/// article names none), sorted, each once.
+pub(crate) fn event_outlets<'a>(analysis: &'a Analysis, e: &crate::model::Event) -> Vec<&'a str> {
+    let mut v: Vec<&str> = e
+        .articles
+        .iter()
+        .map(|&i| {
+            let x = &analysis.articles[i];
+            x.outlet.as_deref().unwrap_or(&x.id)
+        })
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
 /// Flags sorted for display: most severe first, then in their stable order.
 pub(crate) fn flags_for_display(analysis: &Analysis) -> Vec<&Flag> {
     let mut v: Vec<&Flag> = analysis.flags.iter().collect();

@@ -9,7 +9,7 @@ use super::{Mention, RenderOptions, Scope, figure, flags_for_display, mentions, 
 use crate::Analysis;
 use crate::model::Claim;
 
-fn new_table(opts: &RenderOptions) -> Table {
+pub(super) fn new_table(opts: &RenderOptions) -> Table {
     let mut t = Table::new();
     t.load_style(UTF8_FULL.with_rounded_corners());
     t.set_content_arrangement(ContentArrangement::Dynamic);
