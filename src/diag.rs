@@ -50,7 +50,19 @@ impl Diagnostic {
             Some(i) => &first[..i],
             None => first,
         };
-        let d = Diagnostic::new(path, first.to_string());
+        // Say what serde-saphyr's internal wording means for the user.
+        let first = if first.starts_with("budget breached") {
+            "the file is too large, too deep, or expands too much through aliases (a YAML budget protects against alias bombs)".to_string()
+        } else {
+            first
+                .replace(", set DuplicateKeyPolicy in Options if acceptable", "")
+                .replace("duplicate mapping key: ", "duplicate key: ")
+                .replace(
+                    "expected sequence start",
+                    "expected a list, such as [killed, injured]",
+                )
+        };
+        let d = Diagnostic::new(path, first);
         match err.location() {
             Some(loc) if loc.line() > 0 => d.at(text, loc.line() as usize, loc.column() as usize),
             _ => d,

@@ -51,6 +51,8 @@ pub struct Analysis {
     /// Events: groups of claims that may count the same thing.
     pub events: Vec<Event>,
     pub flags: Vec<Flag>,
+    /// Flags set aside by a suppressions file or a baseline.
+    pub suppressed: Vec<rules::suppress::Suppressed>,
     /// The claim graph: how claims are linked, and which articles are
     /// copies (its events are moved to `events`).
     pub linked: link::Linked,
@@ -66,18 +68,32 @@ impl Analysis {
         rules: &RuleSet,
         link: &LinkConfig,
     ) -> Analysis {
+        Analysis::run_selected(articles, lex, rules, link, |_| true)
+    }
+
+    /// Extracts, links and runs the rules `select` accepts.
+    pub fn run_selected(
+        articles: Vec<Article>,
+        lex: &Lexicon,
+        rules: &RuleSet,
+        link: &LinkConfig,
+        select: impl Fn(&rules::Rule) -> bool,
+    ) -> Analysis {
         let extraction = extract::extract(&articles, lex);
         let claims = extraction.claims;
         let skipped = extraction.skipped;
         let bodies: Vec<&str> = articles.iter().map(|a| a.body.as_str()).collect();
         let duplicates = link::dupes::near_duplicates(&bodies, &Default::default());
         let mut linked = link::link(&articles, &claims, duplicates, lex, link);
-        let flags = rules.evaluate(&rules::Context {
-            articles: &articles,
-            claims: &claims,
-            linked: &linked,
-            lex,
-        });
+        let flags = rules.evaluate_only(
+            &rules::Context {
+                articles: &articles,
+                claims: &claims,
+                linked: &linked,
+                lex,
+            },
+            select,
+        );
         // The events move to `Analysis::events`; the graph stays in `linked`.
         let events = std::mem::take(&mut linked.events);
         Analysis {
@@ -85,6 +101,7 @@ impl Analysis {
             claims,
             events,
             flags,
+            suppressed: Vec::new(),
             linked,
             skipped,
         }
@@ -98,6 +115,7 @@ impl Analysis {
             claims: extraction.claims,
             events: Vec::new(),
             flags: Vec::new(),
+            suppressed: Vec::new(),
             linked: link::Linked::default(),
             skipped: extraction.skipped,
         }

@@ -149,6 +149,9 @@ pub enum Scope {
     Aggregate,
     /// One incident: "in Friday's strike on Beersheba", "the blast".
     Incident,
+    /// A rate per unit of time, not an observed count: "about 30 people a
+    /// day", "some 120 a week". Never the same count as a toll (R10).
+    Rate,
 }
 
 impl Scope {
@@ -157,6 +160,7 @@ impl Scope {
             Scope::Unspecified => "unspecified",
             Scope::Aggregate => "aggregate",
             Scope::Incident => "incident",
+            Scope::Rate => "rate",
         }
     }
 }
@@ -302,11 +306,19 @@ impl fmt::Display for Severity {
 /// What sort of discrepancy a flag reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FlagKind {
+    /// Figures that cannot both hold.
     Contradiction,
+    /// The same figure credited differently, or stated as fact by one
+    /// outlet and attributed by another.
     Attribution,
+    /// A source denies what another reports.
     Denial,
+    /// The same event dated differently.
     Date,
-    Other,
+    /// How well a figure is sourced: one source only, no source, a hedge dropped.
+    Sourcing,
+    /// A user-defined pattern matched.
+    Pattern,
 }
 
 impl FlagKind {
@@ -316,7 +328,8 @@ impl FlagKind {
             FlagKind::Attribution => "attribution",
             FlagKind::Denial => "denial",
             FlagKind::Date => "date",
-            FlagKind::Other => "other",
+            FlagKind::Sourcing => "sourcing",
+            FlagKind::Pattern => "pattern",
         }
     }
 }
@@ -327,19 +340,93 @@ impl fmt::Display for FlagKind {
     }
 }
 
-/// A discrepancy a rule found between claims.
+/// A passage a flag points at: a claim's figure, or a sentence that is
+/// not a figure (a denial and what it denies).
 #[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    /// Index into the article list.
+    pub article: usize,
+    /// Byte range of the sentence.
+    pub sentence: Range<usize>,
+    /// Byte range of the words that matter (the figure, the denial).
+    pub span: Range<usize>,
+    /// The claim, when the evidence is one.
+    pub claim: Option<usize>,
+    /// Who says it, aliases folded, when known.
+    pub source: Option<Sym>,
+    /// What the passage does in the flag ("claim", "denies", "asserts"...).
+    pub role: &'static str,
+}
+
+/// One figure as a rule saw it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WhyFigure {
+    /// Index into the claim list.
+    pub claim: usize,
+    pub value: Bounds,
+    pub as_of: Option<Date>,
+    pub source: Option<Sym>,
+    pub hedged: bool,
+}
+
+/// Why a flag fired, for machines and people: the fields compared, the
+/// figures with their bounds and dates, the gap and the tolerance.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Why {
+    /// One sentence for people.
+    pub text: String,
+    /// The fields compared and what they held (`metric` = `killed`,
+    /// `relation` = `same`, `place` = `Iran`).
+    pub compared: Vec<(&'static str, String)>,
+    /// The figures compared (filled in from the flag's claims).
+    pub figures: Vec<WhyFigure>,
+    /// Days between the figures' as-of dates.
+    pub days_apart: Option<i64>,
+    /// The tolerance as a share of the larger figure.
+    pub tolerance: Option<f64>,
+    /// The tolerance in units of the figures.
+    pub allowed: Option<u64>,
+    /// How far apart the bounds are.
+    pub gap: Option<u64>,
+    /// Anything else the kind weighed (a pattern's captures, a denial's cue).
+    pub details: Vec<(String, String)>,
+}
+
+impl Why {
+    pub fn new(text: impl Into<String>) -> Why {
+        Why {
+            text: text.into(),
+            ..Why::default()
+        }
+    }
+
+    pub fn compared(mut self, field: &'static str, value: impl Into<String>) -> Why {
+        self.compared.push((field, value.into()));
+        self
+    }
+
+    pub fn detail(mut self, name: impl Into<String>, value: impl Into<String>) -> Why {
+        self.details.push((name.into(), value.into()));
+        self
+    }
+}
+
+/// A discrepancy a rule found.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Flag {
-    /// Content hash of the rule id and the claim ids.
+    /// Content hash of the rule id and what the flag points at (claim ids,
+    /// or article ids and sentences): the same finding keeps its id across runs.
     pub id: String,
     pub rule: String,
     pub severity: Severity,
     pub kind: FlagKind,
-    /// Indices into the claim list.
+    /// Indices into the claim list (may be empty: a denial points at sentences).
     pub claims: Vec<usize>,
-    /// Index into the event list.
-    pub event: usize,
+    /// What the flag points at, in display order: its claims, then other passages.
+    pub evidence: Vec<Evidence>,
+    /// Index into the event list, when the flag is about one event.
+    pub event: Option<usize>,
     pub message: String,
-    /// Why it fired: the fields compared, the intervals, the dates, the tolerance.
-    pub why: String,
+    /// Why it fired.
+    pub why: Why,
 }

@@ -37,7 +37,7 @@ pub enum Command {
     /// (`crosscheck events -f dot | dot -Tsvg > events.svg`); `--format
     /// json` adds each event's links (relation, reason, strength).
     Events(EventsArgs),
-    /// List the rules in force.
+    /// List, explain, test, validate and write rules.
     #[command(subcommand)]
     Rules(RulesCommand),
     /// Score extraction (and flags) against a gold annotation.
@@ -137,6 +137,21 @@ pub struct CheckArgs {
     /// Link claims whose as-of dates are at most this many days apart.
     #[arg(long, default_value_t = 14, value_name = "DAYS")]
     pub window_days: i64,
+
+    /// Set aside the flags listed in FILE (by flag id, or by rule and
+    /// article, each with a reason). Default: crosscheck-suppressions.yaml
+    /// in the current folder, when there is one.
+    #[arg(long, value_name = "FILE")]
+    pub suppressions: Option<PathBuf>,
+
+    /// Report only flags that are not in the baseline FILE (written by
+    /// --write-baseline).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Write the flags of this run to FILE as a baseline (after suppressions).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -165,6 +180,24 @@ pub struct ExtractArgs {
 pub enum RulesCommand {
     /// List the rules: id, kind, severity and summary.
     List(RulesListArgs),
+    /// Print a rule's description, parameters, match and examples.
+    Explain(RulesExplainArgs),
+    /// Run the rules' examples: each must flag, or must not, as it says.
+    ///
+    /// Without DIR, the built-in rules; with DIR, the rule files under it.
+    /// Exit code 1 when an example fails (with what was expected, what the
+    /// rule raised, and the claims extracted), 2 when a rule file is invalid.
+    Test(RulesDirArgs),
+    /// Check rule files without running them: every problem is reported
+    /// with its file, line and column. Exit code 2 when one is invalid.
+    Validate(RulesDirArgs),
+    /// Write a commented rule file to start from (rules/NAME.yaml, where
+    /// NAME is family/name).
+    New(RulesNewArgs),
+    /// Print the JSON Schema of rule files (docs/rule.schema.json).
+    Schema,
+    /// List the check kinds rules can use.
+    Kinds,
 }
 
 #[derive(Debug, Args)]
@@ -176,6 +209,36 @@ pub struct RulesListArgs {
     /// Table width in columns.
     #[arg(long, value_name = "COLUMNS")]
     pub width: Option<u16>,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesExplainArgs {
+    /// The rule id, such as figures/toll-mismatch.
+    pub id: String,
+
+    /// Also load the rule files under DIR.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesDirArgs {
+    /// A folder of rule files, or one rule file (default: the built-in rules).
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesNewArgs {
+    /// The rule id: family/name (letters, digits and dashes).
+    pub name: String,
+
+    /// The folder to write under.
+    #[arg(long, value_name = "DIR", default_value = "rules")]
+    pub dir: PathBuf,
+
+    /// The check kind the template uses.
+    #[arg(long, default_value = "figure-mismatch")]
+    pub kind: String,
 }
 
 /// The lowest severity that makes `check` exit with code 1.

@@ -4,6 +4,7 @@
 //! error (a bad input file, rule or option). A broken pipe is not an error.
 
 mod args;
+mod rules;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
@@ -19,7 +20,7 @@ use crosscheck::link::LinkConfig;
 use crosscheck::report::{self, Format, RenderOptions, Scope};
 use crosscheck::rules::RuleSet;
 
-use args::{Cli, Command, CommonArgs, EvalArgs, FailOn, RulesCommand};
+use args::{Cli, Command, CommonArgs, EvalArgs, FailOn};
 
 /// Exit code when flags at or above `--fail-on` were found.
 const EXIT_FLAGS: u8 = 1;
@@ -60,7 +61,24 @@ fn run(cli: Cli) -> Result<u8> {
             let cfg = LinkConfig {
                 window_days: args.window_days,
             };
-            let analysis = Analysis::run(articles, &lex, &rules, &cfg);
+            let mut analysis = Analysis::run(articles, &lex, &rules, &cfg);
+            if let Err(code) = set_aside(&mut analysis, &rules, &args) {
+                return Ok(code);
+            }
+            if let Some(path) = &args.write_baseline {
+                // Every flag not suppressed, including those the old baseline hid.
+                let mut all = analysis.flags.clone();
+                all.extend(
+                    analysis
+                        .suppressed
+                        .iter()
+                        .filter(|s| s.by == "baseline")
+                        .map(|s| s.flag.clone()),
+                );
+                let text = crosscheck::rules::suppress::Baseline::of(&all).to_json();
+                write_atomically(path, |w| w.write_all(text.as_bytes()))
+                    .with_context(|| format!("writing {}", path.display()))?;
+            }
             write_report(&analysis, Scope::Check, &args.common, false)?;
             let flagged = match args.fail_on {
                 FailOn::Never => false,
@@ -97,35 +115,7 @@ fn run(cli: Cli) -> Result<u8> {
             Ok(if input_failed { EXIT_ERROR } else { 0 })
         }
         Command::Eval(args) => eval(args),
-        Command::Rules(RulesCommand::List(args)) => {
-            let lex = Lexicon::builtin();
-            let rules = match rule_set(&lex, args.rules.as_deref()) {
-                Ok(r) => r,
-                Err(code) => return Ok(code),
-            };
-            let mut out = io::stdout().lock();
-            let mut t = comfy_table::Table::new();
-            t.load_style(comfy_table::presets::UTF8_FULL.with_rounded_corners());
-            t.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
-            if let Some(w) = args
-                .width
-                .or_else(|| (!io::stdout().is_terminal()).then_some(100))
-            {
-                t.force_no_tty();
-                t.set_width(w);
-            }
-            t.set_header(vec!["Rule", "Kind", "Severity", "Summary"]);
-            for r in &rules.rules {
-                t.add_row(vec![
-                    r.id.as_str(),
-                    r.kind,
-                    r.severity.as_str(),
-                    r.summary.as_str(),
-                ]);
-            }
-            writeln!(out, "{t}")?;
-            Ok(0)
-        }
+        Command::Rules(cmd) => rules::run(cmd),
     }
 }
 
@@ -201,19 +191,82 @@ fn rule_set(lex: &Lexicon, dir: Option<&Path>) -> std::result::Result<RuleSet, u
         None => RuleSet::builtin(lex),
         Some(d) => RuleSet::with_dir(lex, d),
     };
-    loaded.map_err(|errors| {
-        let mut err = io::stderr().lock();
-        for e in &errors {
-            let _ = writeln!(err, "error: {e}\n");
-        }
-        let _ = writeln!(
-            err,
-            "error: {} rule file{} could not be loaded",
-            errors.len(),
-            if errors.len() == 1 { "" } else { "s" }
-        );
+    loaded.map_err(|errors| report_rule_errors(&errors))
+}
+
+/// Prints every rule error on stderr; returns the error exit code.
+fn report_rule_errors(errors: &[crosscheck::diag::Diagnostic]) -> u8 {
+    let mut err = io::stderr().lock();
+    for e in errors {
+        let _ = writeln!(err, "error: {e}\n");
+    }
+    let _ = writeln!(
+        err,
+        "error: {} rule file{} could not be loaded",
+        errors.len(),
+        if errors.len() == 1 { "" } else { "s" }
+    );
+    EXIT_ERROR
+}
+
+/// The default suppressions file, read when present in the current folder.
+const SUPPRESSIONS_FILE: &str = "crosscheck-suppressions.yaml";
+
+/// Applies the suppressions file and the baseline; on a bad file, prints
+/// the located error and returns the error exit code.
+fn set_aside(
+    analysis: &mut Analysis,
+    rules: &RuleSet,
+    args: &args::CheckArgs,
+) -> std::result::Result<(), u8> {
+    let fail = |e: crosscheck::diag::Diagnostic| {
+        let _ = writeln!(io::stderr(), "error: {e}");
         EXIT_ERROR
-    })
+    };
+    let read = |path: &Path| {
+        std::fs::read_to_string(path).map_err(|e| {
+            crosscheck::diag::Diagnostic::new(
+                &path.display().to_string(),
+                format!("cannot read: {e}"),
+            )
+        })
+    };
+    let path = match &args.suppressions {
+        Some(p) => Some(p.clone()),
+        None => Some(std::path::PathBuf::from(SUPPRESSIONS_FILE)).filter(|p| p.is_file()),
+    };
+    if let Some(path) = path {
+        let shown = path.display().to_string();
+        let text = read(&path).map_err(fail)?;
+        let sup =
+            crosscheck::rules::suppress::Suppressions::parse(&shown, &text, rules).map_err(fail)?;
+        let (set_aside, stale) = sup.apply(&mut analysis.flags, &analysis.articles);
+        let mut err = io::stderr().lock();
+        for s in stale {
+            let what = match (&s.flag, &s.rule) {
+                (Some(f), _) => format!("flag {f}"),
+                (None, Some(r)) => match &s.article {
+                    Some(a) => format!("rule {r} in {a}"),
+                    None => format!("rule {r}"),
+                },
+                _ => String::new(),
+            };
+            let _ = writeln!(
+                err,
+                "warning: {shown}:{}: the suppression of {what} matched no flag (stale?)",
+                s.line
+            );
+        }
+        analysis.suppressed.extend(set_aside);
+    }
+    if let Some(path) = &args.baseline {
+        let shown = path.display().to_string();
+        let text = read(path).map_err(fail)?;
+        let base = crosscheck::rules::suppress::Baseline::parse(&shown, &text).map_err(fail)?;
+        let set_aside = base.apply(&mut analysis.flags);
+        analysis.suppressed.extend(set_aside);
+    }
+    Ok(())
 }
 
 fn threads(common: &CommonArgs) -> Result<()> {
@@ -269,7 +322,7 @@ fn write_report(analysis: &Analysis, scope: Scope, common: &CommonArgs, all: boo
 
 /// Writes to a temporary file beside `path`, then renames it into place, so
 /// a reader never sees a half-written report.
-fn write_atomically(
+pub(crate) fn write_atomically(
     path: &Path,
     f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {

@@ -830,7 +830,11 @@ impl<'a> SentenceCtx<'a> {
             // "Thousands more deaths are still being investigated": a marker in
             // the figure's own clause puts it under review.
             let clause = self.clause(&draft.np);
-            let scope = self.scope(&clause, &timing);
+            let scope = if self.is_rate(&draft.np) {
+                Scope::Rate
+            } else {
+                self.scope(&clause, &timing)
+            };
             let review = review_at
                 .iter()
                 .any(|&k| k >= clause.start && k < clause.end.max(draft.np.end + 1));
@@ -1692,6 +1696,29 @@ impl<'a> SentenceCtx<'a> {
     /// incident; a start or an aggregate marker ("since", "so far", "in
     /// total") makes it a total; otherwise an incident anywhere in the
     /// sentence.
+    /// A rate: the figure, up to three words naming who is counted, then
+    /// "a", "per", "each" or "every" and a unit of time ("about 30 people a
+    /// day", "14 a week"); not "24 hours a day" (the figure is the unit).
+    fn is_rate(&self, np: &NumberPhrase) -> bool {
+        const UNITS: &[&str] = &["day", "week", "month", "night", "hour", "year"];
+        let toks: &Tokens = self.toks;
+        for k in np.end..np.end + 4 {
+            match toks.get(k) {
+                Some(t) if t.kind == TokKind::Word => {}
+                _ => return false,
+            }
+            let w = toks.norm(k);
+            if matches!(w, "a" | "per" | "each" | "every") {
+                return toks.get(k + 1).is_some_and(|t| t.kind == TokKind::Word)
+                    && UNITS.contains(&toks.norm(k + 1));
+            }
+            if UNITS.contains(&w) || w.ends_with("hours") || w == "days" {
+                return false;
+            }
+        }
+        false
+    }
+
     fn scope(&self, clause: &Range<usize>, timing: &Timing) -> Scope {
         let lex = self.lex;
         let toks: &Tokens = self.toks;

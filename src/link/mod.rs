@@ -196,6 +196,9 @@ fn place_relation(a: &Claim, b: &Claim) -> Option<Relation> {
 /// earlier start; totals from differently named starts are unrelated.
 fn period_relation(a: &Claim, b: &Claim) -> Option<Relation> {
     match (a.scope, b.scope) {
+        // A rate is never a toll (R10); two rates may be the same rate.
+        (Scope::Rate, Scope::Rate) => Some(Relation::Same),
+        (Scope::Rate, _) | (_, Scope::Rate) => None,
         (Scope::Incident, Scope::Aggregate) => Some(Relation::PartOf),
         (Scope::Aggregate, Scope::Incident) => Some(Relation::Contains),
         (Scope::Aggregate, Scope::Aggregate) => match (a.since, b.since) {

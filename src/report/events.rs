@@ -20,6 +20,7 @@ fn count_label(e: &Event) -> String {
     match e.scope {
         crate::model::Scope::Aggregate => s.push_str(" · total"),
         crate::model::Scope::Incident => s.push_str(" · incident"),
+        crate::model::Scope::Rate => s.push_str(" · rate"),
         crate::model::Scope::Unspecified => {}
     }
     s

@@ -8,7 +8,8 @@ use serde::Serialize;
 use super::{Mention, RenderOptions, Scope, mentions};
 use crate::Analysis;
 use crate::link::Relation;
-use crate::model::Event;
+use crate::model::{Event, Flag};
+use std::collections::BTreeMap;
 
 /// Bump when a field changes meaning or is removed; adding fields is not a break.
 pub const VERSION: u32 = 1;
@@ -22,6 +23,9 @@ struct Wire<'a> {
     events: Option<Vec<WireEvent<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     flags: Option<Vec<WireFlag<'a>>>,
+    /// Flags set aside by a suppressions file or a baseline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suppressed: Option<Vec<WireSuppressed<'a>>>,
 }
 
 #[derive(Serialize)]
@@ -152,9 +156,120 @@ struct WireFlag<'a> {
     severity: &'static str,
     kind: &'static str,
     claims: Vec<&'a str>,
-    event: &'a str,
+    event: Option<&'a str>,
     message: &'a str,
+    /// One sentence for people.
     why: &'a str,
+    /// The same, for machines.
+    trace: WireTrace<'a>,
+    evidence: Vec<WireEvidence<'a>>,
+}
+
+#[derive(Serialize)]
+struct WireTrace<'a> {
+    compared: BTreeMap<&'static str, &'a str>,
+    figures: Vec<WireTraceFigure<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    days_apart: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tolerance: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    allowed: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    gap: Option<u64>,
+    details: BTreeMap<&'a str, &'a str>,
+}
+
+#[derive(Serialize)]
+struct WireTraceFigure<'a> {
+    claim: &'a str,
+    min: Option<u64>,
+    max: Option<u64>,
+    as_of: Option<String>,
+    source: Option<&'a str>,
+    hedged: bool,
+}
+
+#[derive(Serialize)]
+struct WireEvidence<'a> {
+    article: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    claim: Option<&'a str>,
+    role: &'static str,
+    text: &'a str,
+    start: usize,
+    end: usize,
+    sentence: &'a str,
+    source: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct WireSuppressed<'a> {
+    id: &'a str,
+    rule: &'a str,
+    by: &'static str,
+    reason: &'a str,
+}
+
+fn wire_flag<'a>(a: &'a Analysis, f: &'a Flag) -> WireFlag<'a> {
+    WireFlag {
+        id: &f.id,
+        rule: &f.rule,
+        severity: f.severity.as_str(),
+        kind: f.kind.as_str(),
+        claims: f.claims.iter().map(|&c| a.claims[c].id.as_str()).collect(),
+        event: f.event.map(|e| a.events[e].id.as_str()),
+        message: &f.message,
+        why: &f.why.text,
+        trace: WireTrace {
+            compared: f
+                .why
+                .compared
+                .iter()
+                .map(|(k, v)| (*k, v.as_str()))
+                .collect(),
+            figures: f
+                .why
+                .figures
+                .iter()
+                .map(|w| WireTraceFigure {
+                    claim: &a.claims[w.claim].id,
+                    min: w.value.min,
+                    max: w.value.max,
+                    as_of: w.as_of.map(|d| d.to_string()),
+                    source: w.source.as_deref(),
+                    hedged: w.hedged,
+                })
+                .collect(),
+            days_apart: f.why.days_apart,
+            tolerance: f.why.tolerance,
+            allowed: f.why.allowed,
+            gap: f.why.gap,
+            details: f
+                .why
+                .details
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect(),
+        },
+        evidence: f
+            .evidence
+            .iter()
+            .map(|e| {
+                let body = &a.articles[e.article].body;
+                WireEvidence {
+                    article: &a.articles[e.article].id,
+                    claim: e.claim.map(|c| a.claims[c].id.as_str()),
+                    role: e.role,
+                    text: &body[e.span.clone()],
+                    start: e.span.start,
+                    end: e.span.end,
+                    sentence: body[e.sentence.clone()].trim(),
+                    source: e.source.as_deref(),
+                }
+            })
+            .collect(),
+    }
 }
 
 pub(super) fn render(
@@ -246,21 +361,21 @@ pub(super) fn render(
     };
     let flags = match scope {
         Scope::Extract | Scope::Events => None,
-        Scope::Check => Some(
-            a.flags
+        Scope::Check => Some(a.flags.iter().map(|f| wire_flag(a, f)).collect()),
+    };
+    let suppressed = match scope {
+        Scope::Check if !a.suppressed.is_empty() => Some(
+            a.suppressed
                 .iter()
-                .map(|f| WireFlag {
-                    id: &f.id,
-                    rule: &f.rule,
-                    severity: f.severity.as_str(),
-                    kind: f.kind.as_str(),
-                    claims: f.claims.iter().map(|&c| a.claims[c].id.as_str()).collect(),
-                    event: &a.events[f.event].id,
-                    message: &f.message,
-                    why: &f.why,
+                .map(|s| WireSuppressed {
+                    id: &s.flag.id,
+                    rule: &s.flag.rule,
+                    by: s.by,
+                    reason: &s.reason,
                 })
                 .collect(),
         ),
+        _ => None,
     };
     let wire = Wire {
         version: VERSION,
@@ -268,6 +383,7 @@ pub(super) fn render(
         claims,
         events,
         flags,
+        suppressed,
     };
     serde_json::to_writer_pretty(&mut *out, &wire)?;
     writeln!(out)

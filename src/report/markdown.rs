@@ -56,19 +56,28 @@ pub(super) fn render(
                 )?;
             }
             writeln!(out)?;
-            for (k, &ci) in f.claims.iter().enumerate() {
-                let c = &a.claims[ci];
+            for (k, e) in f.evidence.iter().enumerate() {
+                let art = &a.articles[e.article];
+                let who = match e.claim {
+                    Some(_) => String::new(),
+                    None => format!(
+                        ", {} ({})",
+                        e.role,
+                        e.source.as_deref().unwrap_or("unattributed")
+                    ),
+                };
                 writeln!(
                     out,
-                    "> **{}** ({}, bytes {}–{}): {}\n",
+                    "> **{}** ({}, bytes {}–{}{}): {}\n",
                     (b'A' + k as u8) as char,
-                    a.articles[c.article].id,
-                    c.span.start,
-                    c.span.end,
-                    one_line(c.sentence_text(&a.articles))
+                    art.id,
+                    e.span.start,
+                    e.span.end,
+                    who,
+                    one_line(&art.body[e.sentence.clone()])
                 )?;
             }
-            writeln!(out, "Why: {}\n", one_line(&f.why))?;
+            writeln!(out, "Why: {}\n", one_line(&f.why.text))?;
             writeln!(out, "Flag id: `{}`\n", f.id)?;
         }
         writeln!(out, "## Events\n")?;

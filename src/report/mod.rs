@@ -140,6 +140,9 @@ pub(crate) fn summary(analysis: &Analysis, scope: Scope) -> String {
         Scope::Check => {
             parts.push(n(analysis.events.len(), "event", "events"));
             parts.push(n(analysis.flags.len(), "flag", "flags"));
+            if !analysis.suppressed.is_empty() {
+                parts.push(format!("{} set aside", analysis.suppressed.len()));
+            }
         }
         Scope::Events => {
             parts.push(n(analysis.events.len(), "event", "events"));

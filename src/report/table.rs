@@ -5,9 +5,11 @@ use std::io::{self, Write};
 use comfy_table::presets::UTF8_FULL;
 use comfy_table::{ContentArrangement, Table};
 
-use super::{Mention, RenderOptions, Scope, figure, flags_for_display, mentions, outlet, summary};
+use super::{
+    Mention, RenderOptions, Scope, figure, flags_for_display, mentions, one_line, outlet, summary,
+};
 use crate::Analysis;
-use crate::model::Claim;
+use crate::model::{Claim, Evidence};
 
 pub(super) fn new_table(opts: &RenderOptions) -> Table {
     let mut t = Table::new();
@@ -43,6 +45,21 @@ fn claim_cell(a: &Analysis, c: &Claim) -> String {
             .unwrap_or_else(|| "undated".into())
     ));
     s
+}
+
+/// A passage that is not a claim: the words, the source, the outlet and date.
+fn passage_cell(a: &Analysis, e: &Evidence) -> String {
+    let art = &a.articles[e.article];
+    format!(
+        "{}: \"{}\"\n{}\n{}, {}",
+        e.role,
+        one_line(&art.body[e.span.clone()]),
+        e.source.as_deref().unwrap_or("unattributed"),
+        art.outlet.as_deref().unwrap_or(&art.id),
+        art.published
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "undated".into())
+    )
 }
 
 pub(super) fn render(
@@ -103,9 +120,12 @@ pub(super) fn render(
                 t.set_header(vec!["#", "Severity", "Rule", "Figure A", "Figure B", "Why"]);
                 for (i, f) in flags_for_display(a).into_iter().enumerate() {
                     let cell = |k: usize| {
-                        f.claims
+                        f.evidence
                             .get(k)
-                            .map(|&c| claim_cell(a, &a.claims[c]))
+                            .map(|e| match e.claim {
+                                Some(c) => claim_cell(a, &a.claims[c]),
+                                None => passage_cell(a, e),
+                            })
                             .unwrap_or_default()
                     };
                     t.add_row(vec![
@@ -114,7 +134,7 @@ pub(super) fn render(
                         f.rule.clone(),
                         cell(0),
                         cell(1),
-                        f.why.clone(),
+                        f.why.text.clone(),
                     ]);
                 }
                 writeln!(out, "\nFlags\n{t}")?;

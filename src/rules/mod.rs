@@ -11,8 +11,12 @@
 //! The default rules are embedded in the binary; `--rules DIR` adds rules
 //! and replaces defaults with the same id.
 
+pub mod examples;
 pub mod kinds;
-mod raw;
+pub(crate) mod raw;
+pub mod scaffold;
+pub mod schema;
+pub mod suppress;
 mod template;
 
 use std::collections::BTreeMap;
@@ -20,38 +24,64 @@ use std::path::Path;
 
 use crate::diag::Diagnostic;
 use crate::id::IdHasher;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, PlaceRef};
 use crate::link::Linked;
-use crate::model::{Article, Claim, Flag, FlagKind, Severity, Sym};
+use crate::model::{Article, Claim, Evidence, Flag, FlagKind, Scope, Severity, Sym, WhyFigure};
 
-pub use kinds::{Check, Finding, KINDS};
+pub use examples::Example;
+pub use kinds::{Check, Finding, KINDS, KindDef};
 pub use template::Template;
 
 /// The default rule files, embedded: (path in the repository, contents).
-pub const DEFAULT_RULES: &[(&str, &str)] = &[
-    (
-        "rules/attribution/differing-attribution.yaml",
-        include_str!("../../rules/attribution/differing-attribution.yaml"),
-    ),
-    (
-        "rules/figures/toll-mismatch.yaml",
-        include_str!("../../rules/figures/toll-mismatch.yaml"),
-    ),
-];
+/// `build.rs` lists every `*.yaml` under `rules/`.
+pub const DEFAULT_RULES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/default_rules.rs"));
 
-/// Which claims a rule looks at.
+/// Which claims a rule looks at (`match` in a rule file). Every list is
+/// "any of"; an empty list or an absent condition accepts everything.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
-    /// Only these metrics (all count metrics when empty).
+    /// Only these metrics (all metrics when empty).
     pub metrics: Vec<Sym>,
+    /// Only claims counting these groups or groups within them (index into
+    /// the group lexicon).
+    pub groups: Vec<usize>,
+    /// Only claims placed in these places or places within them.
+    pub places: Vec<PlaceRef>,
+    /// Only claims credited to these sources (aliases folded).
+    pub sources: Vec<Sym>,
     /// Only hedged (true) or only unhedged (false) claims.
     pub hedged: Option<bool>,
+    /// Only claims credited to someone (true) or in the outlet's own voice (false).
+    pub sourced: Option<bool>,
+    /// Only incident or only total figures.
+    pub scope: Option<Scope>,
 }
 
 impl Filter {
-    pub fn accepts(&self, c: &Claim) -> bool {
+    pub fn accepts(&self, lex: &Lexicon, c: &Claim) -> bool {
         (self.metrics.is_empty() || self.metrics.contains(&c.metric))
             && self.hedged.is_none_or(|h| h == c.hedged)
+            && self.sourced.is_none_or(|s| s == c.source.is_some())
+            && self.scope.is_none_or(|s| s == c.scope)
+            && (self.sources.is_empty()
+                || c.source.as_ref().is_some_and(|s| self.sources.contains(s)))
+            && (self.groups.is_empty()
+                || lex
+                    .group(&c.group)
+                    .is_some_and(|g| self.groups.iter().any(|&w| lex.group_within(g, w))))
+            && (self.places.is_empty() || {
+                let here = c
+                    .place
+                    .as_deref()
+                    .and_then(|p| lex.places.names.get(p).copied())
+                    .or_else(|| {
+                        c.country
+                            .as_deref()
+                            .and_then(|n| lex.places.find_country(n))
+                            .map(PlaceRef::Country)
+                    });
+                here.is_some_and(|h| self.places.iter().any(|&w| lex.places.contains(w, h)))
+            })
     }
 }
 
@@ -60,12 +90,19 @@ impl Filter {
 pub struct Rule {
     pub id: String,
     pub kind: &'static str,
+    pub flag_kind: FlagKind,
     pub severity: Severity,
     pub summary: String,
     pub description: String,
     pub message: Template,
     pub filter: Filter,
     pub check: Box<dyn Check>,
+    /// Short articles on which the rule must, or must not, flag.
+    pub examples: Vec<Example>,
+    /// The `params` as written (null when absent), for `rules explain`.
+    pub params: serde_json::Value,
+    /// The message template as written.
+    pub message_source: String,
     /// Where it was read from ("rules/figures/toll-mismatch.yaml", or the user's file).
     pub origin: String,
 }
@@ -138,21 +175,39 @@ impl RuleSet {
     /// with a default's id replaces it. All errors are returned together.
     pub fn with_dir(lex: &Lexicon, dir: &Path) -> Result<RuleSet, Vec<Diagnostic>> {
         let mut set = RuleSet::builtin(lex)?;
+        let user = RuleSet::from_dir(lex, dir)?;
+        let ids: Vec<&str> = user.rules.iter().map(|r| r.id.as_str()).collect();
+        set.rules.retain(|r| !ids.contains(&r.id.as_str()));
+        set.rules.extend(user.rules);
+        set.sort();
+        Ok(set)
+    }
+
+    /// Only the rules under `dir` (a folder, or one rule file whose id is
+    /// its file stem). All errors are returned together.
+    pub fn from_dir(lex: &Lexicon, dir: &Path) -> Result<RuleSet, Vec<Diagnostic>> {
+        let mut set = RuleSet::default();
         let mut files = Vec::new();
-        if !dir.is_dir() {
+        if dir.is_file() {
+            files.push(dir.to_path_buf());
+        } else if !dir.is_dir() {
             return Err(vec![
                 Diagnostic::new(&dir.display().to_string(), "not a folder of rules")
-                    .help("--rules takes a folder with rule files such as figures/my-rule.yaml"),
+                    .help("give a folder with rule files such as figures/my-rule.yaml"),
             ]);
+        } else {
+            collect_yaml(dir, &mut files);
         }
-        collect_yaml(dir, &mut files);
         files.sort();
         let mut errors = Vec::new();
         let mut user: BTreeMap<String, Rule> = BTreeMap::new();
         for file in files {
             let shown = file.display().to_string();
-            let rel = file.strip_prefix(dir).unwrap_or(&file);
-            let id = rule_id(rel);
+            let id = if dir.is_file() {
+                rule_id(Path::new(file.file_name().unwrap_or_default()))
+            } else {
+                rule_id(file.strip_prefix(dir).unwrap_or(&file))
+            };
             match std::fs::read_to_string(&file) {
                 Ok(text) => match raw::parse_rule(&shown, &id, &text, lex) {
                     Ok(rule) => {
@@ -166,7 +221,6 @@ impl RuleSet {
         if !errors.is_empty() {
             return Err(errors);
         }
-        set.rules.retain(|r| !user.contains_key(&r.id));
         set.rules.extend(user.into_values());
         set.sort();
         Ok(set)
@@ -180,42 +234,33 @@ impl RuleSet {
         self.rules.iter().find(|r| r.id == id)
     }
 
-    /// Runs every rule over every event. Flags come out in a fixed order
-    /// (by event, then rule id, then claims), whatever the input order of
-    /// unrelated articles.
+    /// Runs every rule. Flags come out in a fixed order (by event, then
+    /// rule id, then claims and passages), whatever the input order of
+    /// unrelated articles or the number of threads.
     pub fn evaluate(&self, ctx: &Context) -> Vec<Flag> {
+        self.evaluate_only(ctx, |_| true)
+    }
+
+    /// Runs the rules `select` accepts.
+    pub fn evaluate_only(&self, ctx: &Context, select: impl Fn(&Rule) -> bool) -> Vec<Flag> {
         let mut flags = Vec::new();
         let mut findings = Vec::new();
-        for (ei, event) in ctx.linked.events.iter().enumerate() {
-            if event.claims.len() < 2 && event.parts.is_empty() {
-                continue;
-            }
-            for rule in &self.rules {
-                // The event's claims, then its parts' (a part is compared
-                // with its whole, never with another part here).
-                let members: Vec<usize> = event
-                    .claims
-                    .iter()
-                    .chain(
-                        event
-                            .parts
-                            .iter()
-                            .flat_map(|&p| ctx.linked.events[p].claims.iter()),
-                    )
-                    .copied()
-                    .filter(|&c| rule.filter.accepts(&ctx.claims[c]))
-                    .collect();
-                if members.len() < 2 {
-                    continue;
-                }
-                findings.clear();
-                rule.check.check_event(ctx, ei, &members, &mut findings);
-                for f in findings.drain(..) {
-                    flags.push(make_flag(ctx, rule, ei, f));
-                }
+        for rule in self.rules.iter().filter(|r| select(r)) {
+            findings.clear();
+            rule.check.run(ctx, &rule.filter, &mut findings);
+            for f in findings.drain(..) {
+                flags.push(make_flag(ctx, rule, f));
             }
         }
-        flags.sort_by(|a, b| (a.event, &a.rule, &a.claims).cmp(&(b.event, &b.rule, &b.claims)));
+        flags.sort_by(|a, b| {
+            (a.event.is_none(), a.event, &a.rule, &a.claims, &a.id).cmp(&(
+                b.event.is_none(),
+                b.event,
+                &b.rule,
+                &b.claims,
+                &b.id,
+            ))
+        });
         flags.dedup_by(|a, b| a.id == b.id);
         flags
     }
@@ -242,25 +287,78 @@ fn collect_yaml(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-fn make_flag(ctx: &Context, rule: &Rule, event: usize, f: Finding) -> Flag {
-    let mut claims = f.claims;
-    claims.sort_by(|&a, &b| ctx.claims[a].id.cmp(&ctx.claims[b].id));
+fn make_flag(ctx: &Context, rule: &Rule, f: Finding) -> Flag {
+    // The id hashes what the flag points at, in a canonical order.
+    let mut keys: Vec<&str> = f
+        .claims
+        .iter()
+        .map(|&c| ctx.claims[c].id.as_str())
+        .collect();
+    keys.sort_unstable();
     let mut h = IdHasher::new().field(&rule.id);
-    for &c in &claims {
-        h = h.field(&ctx.claims[c].id);
+    for k in keys {
+        h = h.field(k);
     }
+    let mut passages: Vec<(&str, &str)> = f
+        .evidence
+        .iter()
+        .map(|e| {
+            (
+                ctx.articles[e.article].id.as_str(),
+                &ctx.articles[e.article].body[e.sentence.clone()],
+            )
+        })
+        .collect();
+    passages.sort_unstable();
+    for (article, sentence) in passages {
+        h = h.field(article).field(sentence.trim());
+    }
+    let id = h.finish("f");
+    let message = rule
+        .message
+        .render(ctx, f.event, &f.claims, &f.evidence, &f.vars);
+    let mut claims = f.claims;
     // Keep the claims in reading order for display: earlier as_of first.
     claims.sort_by_key(|&c| (ctx.claims[c].as_of, c));
-    let message = rule.message.render(ctx, event, &claims, &f.vars);
+    let mut evidence: Vec<Evidence> = claims
+        .iter()
+        .map(|&c| {
+            let claim = &ctx.claims[c];
+            Evidence {
+                article: claim.article,
+                sentence: claim.sentence.clone(),
+                span: claim.span.clone(),
+                claim: Some(c),
+                source: claim.source.clone(),
+                role: "claim",
+            }
+        })
+        .collect();
+    evidence.extend(f.evidence);
+    let mut why = f.why;
+    why.figures = claims
+        .iter()
+        .map(|&c| {
+            let claim = &ctx.claims[c];
+            WhyFigure {
+                claim: c,
+                value: claim.value,
+                as_of: claim.as_of,
+                source: claim.source.clone(),
+                hedged: claim.hedged,
+            }
+        })
+        .collect();
     Flag {
-        id: h.finish("f"),
+        id,
         rule: rule.id.clone(),
         severity: rule.severity,
-        kind: rule.check.flag_kind(),
+        kind: rule.flag_kind,
         claims,
-        event,
+        evidence,
+        event: f.event,
         message,
-        why: f.why,
+        why,
     }
 }
 
@@ -278,24 +376,46 @@ mod tests {
         let lex = Lexicon::builtin();
         let set = RuleSet::builtin(&lex).unwrap_or_else(|e| panic!("{}", e[0]));
         let ids: Vec<&str> = set.rules.iter().map(|r| r.id.as_str()).collect();
-        assert_eq!(
-            ids,
-            ["attribution/differing-attribution", "figures/toll-mismatch"]
+        assert!(ids.windows(2).all(|w| w[0] < w[1]), "{ids:?}");
+        for id in ["attribution/differing-attribution", "figures/toll-mismatch"] {
+            assert!(ids.contains(&id), "{id} missing from {ids:?}");
+        }
+    }
+
+    #[test]
+    fn every_default_rule_example_passes() {
+        let lex = Lexicon::builtin();
+        let set = RuleSet::builtin(&lex).unwrap_or_else(|e| panic!("{}", e[0]));
+        let results = examples::run(&set, &lex);
+        let failed: Vec<String> = results
+            .iter()
+            .filter(|r| !r.passed)
+            .map(|r| {
+                format!(
+                    "{}:{} {} ({})\n{}",
+                    r.origin, r.line, r.rule, r.name, r.detail
+                )
+            })
+            .collect();
+        assert!(
+            failed.is_empty(),
+            "{} failed:\n{}",
+            failed.len(),
+            failed.join("\n")
         );
     }
 
     #[test]
-    fn the_embedded_list_matches_the_rules_folder() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut files = Vec::new();
-        collect_yaml(&root.join("rules"), &mut files);
-        let mut on_disk: Vec<String> = files
-            .iter()
-            .map(|p| p.strip_prefix(root).unwrap().display().to_string())
-            .collect();
-        on_disk.sort();
-        let embedded: Vec<&str> = DEFAULT_RULES.iter().map(|(p, _)| *p).collect();
-        assert_eq!(on_disk, embedded, "list new rule files in DEFAULT_RULES");
+    fn every_default_rule_has_examples_both_ways() {
+        let lex = Lexicon::builtin();
+        let set = RuleSet::builtin(&lex).unwrap_or_else(|e| panic!("{}", e[0]));
+        for r in &set.rules {
+            assert!(
+                r.examples.iter().any(|e| e.flag) && r.examples.iter().any(|e| !e.flag),
+                "{}: give at least one `expect: flag` and one `expect: no-flag` example",
+                r.id
+            );
+        }
     }
 
     #[test]

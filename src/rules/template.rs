@@ -3,6 +3,7 @@
 //! literal braces.
 
 use super::Context;
+use crate::model::Evidence;
 
 /// Fields of a claim a template can show, as `{a.<field>}` / `{b.<field>}`.
 pub const CLAIM_FIELDS: &[&str] = &[
@@ -27,7 +28,7 @@ enum Piece {
     Text(String),
     Claim(usize, &'static str),
     Event(&'static str),
-    Var(&'static str),
+    Var(String),
 }
 
 /// A parsed message template.
@@ -39,7 +40,7 @@ pub struct Template {
 impl Template {
     /// Parses `src`; `vars` are the extra names the rule's kind provides.
     /// On error returns the byte offset of the bad placeholder and a message.
-    pub fn parse(src: &str, vars: &'static [&'static str]) -> Result<Template, (usize, String)> {
+    pub fn parse(src: &str, vars: &[&str]) -> Result<Template, (usize, String)> {
         let mut pieces = Vec::new();
         let mut text = String::new();
         let mut chars = src.char_indices().peekable();
@@ -58,6 +59,9 @@ impl Template {
                         return Err((i, "unclosed `{` (write `{{` for a literal brace)".into()));
                     };
                     let name = &src[i + 1..i + close];
+                    if name.contains('{') {
+                        return Err((i, "unclosed `{` (write `{{` for a literal brace)".into()));
+                    }
                     let piece = resolve(name, vars).ok_or_else(|| {
                         (
                             i,
@@ -86,13 +90,15 @@ impl Template {
         Ok(Template { pieces })
     }
 
-    /// Renders the template for a finding on `claims` (a first, b second).
+    /// Renders the template for a finding on `claims` (a first, b second),
+    /// then the passages in `evidence` (a denial's sentences).
     pub fn render(
         &self,
         ctx: &Context,
-        event: usize,
+        event: Option<usize>,
         claims: &[usize],
-        vars: &[(&'static str, String)],
+        evidence: &[Evidence],
+        vars: &[(String, String)],
     ) -> String {
         let mut out = String::new();
         for p in &self.pieces {
@@ -101,17 +107,25 @@ impl Template {
                 Piece::Claim(k, field) => {
                     if let Some(&c) = claims.get(*k) {
                         out.push_str(&claim_field(ctx, c, field));
+                    } else if let Some(e) = evidence.get(*k - claims.len().min(*k)) {
+                        out.push_str(&evidence_field(ctx, e, field));
                     }
                 }
-                Piece::Event(field) => {
-                    let e = &ctx.linked.events[event];
-                    match *field {
+                Piece::Event(field) => match event.map(|e| &ctx.linked.events[e]) {
+                    Some(e) => match *field {
                         "metric" => out.push_str(&e.metric),
                         "place" => out.push_str(e.place.as_deref().unwrap_or("unknown place")),
                         "subject" => out.push_str(&e.subject),
                         _ => out.push_str(&e.id),
+                    },
+                    // Without an event, the first claim's field.
+                    None => {
+                        if let Some(&c) = claims.first() {
+                            let f = if *field == "event" { "text" } else { field };
+                            out.push_str(&claim_field(ctx, c, f));
+                        }
                     }
-                }
+                },
                 Piece::Var(name) => {
                     if let Some((_, v)) = vars.iter().find(|(n, _)| n == name) {
                         out.push_str(v);
@@ -123,7 +137,7 @@ impl Template {
     }
 }
 
-fn resolve(name: &str, vars: &'static [&'static str]) -> Option<Piece> {
+fn resolve(name: &str, vars: &[&str]) -> Option<Piece> {
     let name = name.trim();
     if let Some((who, field)) = name.split_once('.') {
         let k = match who {
@@ -139,7 +153,29 @@ fn resolve(name: &str, vars: &'static [&'static str]) -> Option<Piece> {
     if let Some(f) = EVENT_FIELDS.iter().find(|f| **f == name) {
         return Some(Piece::Event(f));
     }
-    vars.iter().find(|v| **v == name).map(|v| Piece::Var(v))
+    vars.iter()
+        .find(|v| **v == name)
+        .map(|v| Piece::Var(v.to_string()))
+}
+
+/// One field of a passage that is not a claim.
+fn evidence_field(ctx: &Context, e: &Evidence, field: &str) -> String {
+    let article = &ctx.articles[e.article];
+    match field {
+        "text" => article.body[e.span.clone()].to_string(),
+        "sentence" => article.body[e.sentence.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+        "source" => e.source.as_deref().unwrap_or("unattributed").to_string(),
+        "outlet" => article.outlet.clone().unwrap_or_else(|| article.id.clone()),
+        "article" => article.id.clone(),
+        "as_of" => article
+            .published
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "undated".into()),
+        _ => String::new(),
+    }
 }
 
 /// One field of a claim, as text.

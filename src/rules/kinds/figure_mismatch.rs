@@ -9,16 +9,19 @@
 //! least 14") leaves the top open, so "at least 14" and "at least 24" never
 //! conflict.
 
-use serde::Deserialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
-use super::{Check, Finding, params};
+use super::{Check, Finding, ParamError, for_each_event, params};
+use crate::lexicon::Lexicon;
 use crate::link::Relation;
-use crate::model::{Claim, FlagKind};
-use crate::rules::Context;
+use crate::model::{Claim, Why};
+use crate::rules::{Context, Filter};
 
 pub const VARS: &[&str] = &["gap", "tolerance", "days"];
 
-#[derive(Debug, Clone, Deserialize)]
+/// Parameters of `figure-mismatch`.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 struct Params {
     /// Allowed gap, as a share of the larger figure (0.05 = 5%).
@@ -29,8 +32,31 @@ struct Params {
     window_days: i64,
     /// Treat metrics marked `running_count` in the lexicon as running tolls.
     running_counts: bool,
-    /// Flag a part larger than its whole ("30 children" of "20 people").
-    compare_parts: bool,
+    /// Which comparisons to make: `same-time` (figures for the same count
+    /// at about the same time must agree), `fall` (a running toll must not
+    /// fall later), `parts` (a part must not exceed its whole).
+    checks: Vec<Comparison>,
+    /// Compare figures from `any` sources, only from the `same` source, or
+    /// only from `different` sources.
+    sources: Sources,
+}
+
+/// One comparison `figure-mismatch` can make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+enum Comparison {
+    SameTime,
+    Fall,
+    Parts,
+}
+
+/// Which pairs of sources to compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+enum Sources {
+    Any,
+    Same,
+    Different,
 }
 
 impl Default for Params {
@@ -40,7 +66,8 @@ impl Default for Params {
             same_time_days: 1,
             window_days: 14,
             running_counts: true,
-            compare_parts: true,
+            checks: vec![Comparison::SameTime, Comparison::Fall, Comparison::Parts],
+            sources: Sources::Any,
         }
     }
 }
@@ -48,16 +75,39 @@ impl Default for Params {
 #[derive(Debug)]
 struct FigureMismatch(Params);
 
-pub fn build(v: &serde_json::Value) -> Result<Box<dyn Check>, String> {
+pub fn schema() -> schemars::Schema {
+    super::schema_of::<Params>()
+}
+
+pub fn build(v: &serde_json::Value, _: &Lexicon) -> Result<Box<dyn Check>, ParamError> {
     let p: Params = params(v)?;
     if !(0.0..1.0).contains(&p.tolerance) {
-        return Err(format!(
-            "`tolerance` must be at least 0 and below 1, not {}",
-            p.tolerance
+        return Err(ParamError::at(
+            "tolerance",
+            format!(
+                "`tolerance` must be at least 0 and below 1, not {}",
+                p.tolerance
+            ),
+        )
+        .help("the tolerance is a share of the larger figure: 0.05 is 5%"));
+    }
+    if p.checks.is_empty() {
+        return Err(
+            ParamError::at("checks", "`checks` is empty: this rule would never flag")
+                .help("list one or more of: same-time, fall, parts"),
+        );
+    }
+    if p.checks == [Comparison::Fall] && !p.running_counts {
+        return Err(ParamError::at(
+            "checks",
+            "`checks: [fall]` with `running_counts: false` can never flag: only running counts fall",
         ));
     }
     if p.same_time_days < 0 || p.window_days < p.same_time_days {
-        return Err("`same_time_days` must be at least 0 and at most `window_days`".into());
+        return Err(ParamError::at(
+            "same_time_days",
+            "`same_time_days` must be at least 0 and at most `window_days`",
+        ));
     }
     Ok(Box::new(FigureMismatch(p)))
 }
@@ -73,10 +123,14 @@ fn date(c: &Claim) -> String {
 }
 
 impl Check for FigureMismatch {
-    fn flag_kind(&self) -> FlagKind {
-        FlagKind::Contradiction
+    fn run(&self, ctx: &Context, filter: &Filter, out: &mut Vec<Finding>) {
+        for_each_event(ctx, filter, |event, members| {
+            self.check_event(ctx, event, members, out)
+        });
     }
+}
 
+impl FigureMismatch {
     fn check_event(&self, ctx: &Context, event: usize, members: &[usize], out: &mut Vec<Finding>) {
         let p = &self.0;
         let mut sorted = members.to_vec();
@@ -94,6 +148,12 @@ impl Check for FigureMismatch {
                 // Parts are compared with their whole, not with each other.
                 if !ctx.in_event(i, event) && !ctx.in_event(j, event) {
                     continue;
+                }
+                let same_source = earlier.source.is_some() && earlier.source == later.source;
+                match p.sources {
+                    Sources::Same if !same_source => continue,
+                    Sources::Different if same_source => continue,
+                    _ => {}
                 }
                 let Some(link) = ctx.relate(i, j, p.window_days) else {
                     continue;
@@ -125,6 +185,9 @@ impl Check for FigureMismatch {
                             continue;
                         }
                         if (days <= p.same_time_days && !rising) || !running {
+                            if !p.checks.contains(&Comparison::SameTime) {
+                                continue;
+                            }
                             gap = earlier.value.gap(&later.value);
                             if gap <= tol {
                                 continue;
@@ -144,7 +207,9 @@ impl Check for FigureMismatch {
                             );
                         } else {
                             // A running toll may rise, not fall.
-                            if later.value.hi() >= earlier.value.lo() {
+                            if !p.checks.contains(&Comparison::Fall)
+                                || later.value.hi() >= earlier.value.lo()
+                            {
                                 continue;
                             }
                             gap = earlier.value.lo() - later.value.hi();
@@ -169,7 +234,7 @@ impl Check for FigureMismatch {
                     // A part cannot exceed its whole at the same time, nor a running
                     // whole reported later (it can only have grown).
                     Relation::PartOf | Relation::Contains
-                        if p.compare_parts
+                        if p.checks.contains(&Comparison::Parts)
                             && (days <= p.same_time_days
                                 || (running && rel == Relation::PartOf)) =>
                     {
@@ -202,15 +267,36 @@ impl Check for FigureMismatch {
                     }
                     _ => continue,
                 }
-                let finding = Finding {
-                    claims: vec![i, j],
-                    why,
-                    vars: vec![
-                        ("gap", gap.to_string()),
-                        ("tolerance", tol.to_string()),
-                        ("days", days.to_string()),
-                    ],
-                };
+                let mut why = Why::new(why)
+                    .compared("metric", later.metric.to_string())
+                    .compared("relation", rel.as_str())
+                    .compared(
+                        "group",
+                        format!(
+                            "{} / {}: {}",
+                            earlier.group,
+                            later.group,
+                            link.group.as_str()
+                        ),
+                    )
+                    .compared(
+                        "place",
+                        format!(
+                            "{} / {}: {}",
+                            earlier.place.as_deref().unwrap_or("?"),
+                            later.place.as_deref().unwrap_or("?"),
+                            link.place.as_str()
+                        ),
+                    )
+                    .compared("period", link.period.as_str());
+                why.days_apart = Some(days);
+                why.tolerance = Some(p.tolerance);
+                why.allowed = Some(tol);
+                why.gap = Some(gap);
+                let finding = Finding::new(vec![i, j], Some(event), why)
+                    .var("gap", gap)
+                    .var("tolerance", tol)
+                    .var("days", days);
                 let better = best
                     .as_ref()
                     .is_none_or(|(d, g, _)| days < *d || (days == *d && gap > *g));
