@@ -111,6 +111,9 @@ struct Params {
     /// A denial and a report further apart than this, by publication date,
     /// are not compared.
     window_days: i64,
+    /// Flag each denying article against at most this many reporting
+    /// articles, those published closest to it.
+    per_denial: usize,
 }
 
 fn strings(items: &[&str]) -> Vec<String> {
@@ -300,6 +303,7 @@ impl Default for Params {
                 "in the past",
             ]),
             window_days: 365,
+            per_denial: 3,
         }
     }
 }
@@ -419,6 +423,9 @@ struct Denial {
     topics: Vec<Topic>,
     /// Every topic's words, owned by the topic's index.
     words: Phrases,
+    /// The first words of every topic phrase: a sentence without one of
+    /// them is not tokenized, an article without one is not read.
+    prefilter: aho_corasick::AhoCorasick,
     negations: Phrases,
     negation_reach: usize,
     denials: Phrases,
@@ -428,6 +435,7 @@ struct Denial {
     uncommitted: Phrases,
     earlier: Phrases,
     window_days: i64,
+    per_denial: usize,
 }
 
 pub fn schema() -> schemars::Schema {
@@ -451,6 +459,12 @@ fn compile(p: Params) -> Result<Denial, ParamError> {
             "window_days",
             "`window_days` must be at least 0",
         ));
+    }
+    if p.per_denial == 0 {
+        return Err(
+            ParamError::at("per_denial", "`per_denial` is 0: the rule would never flag")
+                .help("flag each denial against at least one report, e.g. per_denial: 3"),
+        );
     }
     if !(1..=10).contains(&p.negation_reach) {
         return Err(ParamError::at(
@@ -515,9 +529,15 @@ fn compile(p: Params) -> Result<Denial, ParamError> {
             except: Phrases::new(&tp.except, "topics")?,
         });
     }
+    let firsts: Vec<&str> = words.by_first.keys().map(|k| &**k).collect();
+    let prefilter = aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(&firsts)
+        .map_err(|e| ParamError::at("topics", format!("topic words: {e}")))?;
     Ok(Denial {
         topics,
         words,
+        prefilter,
         negations: Phrases::new(&p.negations, "negations")?,
         negation_reach: p.negation_reach,
         denials: Phrases::new(&p.denials, "denials")?,
@@ -527,6 +547,7 @@ fn compile(p: Params) -> Result<Denial, ParamError> {
         uncommitted: Phrases::new(&p.uncommitted, "uncommitted")?,
         earlier: Phrases::new(&p.earlier, "earlier")?,
         window_days: p.window_days,
+        per_denial: p.per_denial,
     })
 }
 
@@ -897,6 +918,9 @@ impl Denial {
     fn statements(&self, article: &Article, index: usize, lex: &Lexicon) -> Vec<Statement> {
         let body = &article.body;
         let mut out = Vec::new();
+        if !self.prefilter.is_match(body.as_str()) {
+            return out;
+        }
         let mut memory = Memory::default();
         let mut toks = Tokens::new();
         let sentences = sentences(body, lex);
@@ -904,6 +928,9 @@ impl Denial {
         // pronouns may point back to, are read closely.
         let mut needed = vec![false; sentences.len()];
         for (si, range) in sentences.iter().enumerate() {
+            if !self.prefilter.is_match(&body[range.clone()]) {
+                continue;
+            }
             toks.tokenize(&body[range.clone()], range.start);
             if (0..toks.len()).any(|i| self.words.match_at(&toks, i, toks.len()).is_some()) {
                 needed[si.saturating_sub(SPEAKER_MEMORY)..=si].fill(true);
@@ -1515,7 +1542,30 @@ impl Check for Denial {
                 }
             }
         }
-        let mut pairs: Vec<_> = best.into_values().collect();
+        // Each denial against the few reports closest to it in time: a
+        // denial carried by fifty outlets against a report carried by
+        // fifty gives a few flags per denial, not 2,500.
+        let mut by_denial: FxHashMap<(usize, usize), Vec<Pair>> = FxHashMap::default();
+        for ((topic, d_article, _), pair) in best {
+            by_denial.entry((topic, d_article)).or_default().push(pair);
+        }
+        let mut pairs: Vec<Pair> = Vec::new();
+        for (_, mut list) in by_denial {
+            list.sort_by(|x, y| {
+                (
+                    x.3,
+                    Reverse(x.2.len()),
+                    &ctx.articles[statements[x.1].article].id,
+                )
+                    .cmp(&(
+                        y.3,
+                        Reverse(y.2.len()),
+                        &ctx.articles[statements[y.1].article].id,
+                    ))
+            });
+            list.truncate(self.per_denial);
+            pairs.extend(list);
+        }
         pairs.sort_by(|x, y| {
             let key = |p: &Pair| {
                 let (d, a) = (&statements[p.0], &statements[p.1]);

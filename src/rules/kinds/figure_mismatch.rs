@@ -132,6 +132,12 @@ impl Check for FigureMismatch {
 
 impl FigureMismatch {
     fn check_event(&self, ctx: &Context, event: usize, members: &[usize], out: &mut Vec<Finding>) {
+        // The most recent conflict wins, then the largest gap; checked
+        // before the trace is written, so losing candidates cost nothing.
+        fn better(best: &Option<(i64, u64, Finding)>, days: i64, gap: u64) -> bool {
+            best.as_ref()
+                .is_none_or(|(d, g, _)| days < *d || (days == *d && gap > *g))
+        }
         let p = &self.0;
         let mut sorted = members.to_vec();
         sorted.sort_by_key(|&i| (ctx.claims[i].as_of, i));
@@ -189,7 +195,7 @@ impl FigureMismatch {
                                 continue;
                             }
                             gap = earlier.value.gap(&later.value);
-                            if gap <= tol {
+                            if gap <= tol || !better(&best, days, gap) {
                                 continue;
                             }
                             why = format!(
@@ -213,7 +219,7 @@ impl FigureMismatch {
                                 continue;
                             }
                             gap = earlier.value.lo() - later.value.hi();
-                            if gap <= tol {
+                            if gap <= tol || !better(&best, days, gap) {
                                 continue;
                             }
                             why = format!(
@@ -247,7 +253,7 @@ impl FigureMismatch {
                             continue;
                         }
                         gap = part.value.lo() - whole.value.hi();
-                        if gap <= tol {
+                        if gap <= tol || !better(&best, days, gap) {
                             continue;
                         }
                         why = format!(
@@ -297,12 +303,7 @@ impl FigureMismatch {
                     .var("gap", gap)
                     .var("tolerance", tol)
                     .var("days", days);
-                let better = best
-                    .as_ref()
-                    .is_none_or(|(d, g, _)| days < *d || (days == *d && gap > *g));
-                if better {
-                    best = Some((days, gap, finding));
-                }
+                best = Some((days, gap, finding));
             }
             out.extend(best.map(|(_, _, f)| f));
         }
