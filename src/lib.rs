@@ -36,12 +36,23 @@ pub mod lexicon;
 pub mod link;
 pub mod model;
 pub mod report;
+pub mod review;
 pub mod rules;
 
 use lexicon::Lexicon;
 use link::LinkConfig;
 use model::{Article, Claim, Event, Flag};
 use rules::RuleSet;
+
+/// Progress of a long run, reported by [`Analysis::run_with_progress`]; the
+/// command line draws a bar on a terminal with it. The library itself never
+/// prints.
+pub trait Progress: Sync {
+    /// A stage begins: its name and how many steps it has (0: not counted).
+    fn stage(&self, name: &'static str, steps: usize);
+    /// One step of the current stage is done (called from worker threads).
+    fn step(&self);
+}
 
 /// The result of checking a set of articles.
 #[derive(Debug, Clone)]
@@ -53,6 +64,13 @@ pub struct Analysis {
     pub flags: Vec<Flag>,
     /// Flags set aside by a suppressions file or a baseline.
     pub suppressed: Vec<rules::suppress::Suppressed>,
+    /// Reviewers' decisions (`crosscheck review`), by flag id; renderers
+    /// show each flag's decision and list the stale ones.
+    pub decisions: review::Decisions,
+    /// Dismissed flags left out of `flags` (`--hide-dismissed`).
+    pub hidden_dismissed: usize,
+    /// Their ids, so that their decisions are not taken for stale ones.
+    pub hidden_flag_ids: Vec<String>,
     /// The claim graph: how claims are linked, and which articles are
     /// copies (its events are moved to `events`).
     pub linked: link::Linked,
@@ -71,6 +89,17 @@ impl Analysis {
         Analysis::run_selected(articles, lex, rules, link, |_| true)
     }
 
+    /// [`Analysis::run`], reporting each stage to `progress`.
+    pub fn run_with_progress(
+        articles: Vec<Article>,
+        lex: &Lexicon,
+        rules: &RuleSet,
+        link: &LinkConfig,
+        progress: &dyn Progress,
+    ) -> Analysis {
+        Analysis::run_observed(articles, lex, rules, link, |_| true, Some(progress))
+    }
+
     /// Extracts, links and runs the rules `select` accepts.
     pub fn run_selected(
         articles: Vec<Article>,
@@ -79,12 +108,35 @@ impl Analysis {
         link: &LinkConfig,
         select: impl Fn(&rules::Rule) -> bool,
     ) -> Analysis {
-        let extraction = extract::extract(&articles, lex);
+        Analysis::run_observed(articles, lex, rules, link, select, None)
+    }
+
+    fn run_observed(
+        articles: Vec<Article>,
+        lex: &Lexicon,
+        rules: &RuleSet,
+        link: &LinkConfig,
+        select: impl Fn(&rules::Rule) -> bool,
+        progress: Option<&dyn Progress>,
+    ) -> Analysis {
+        if let Some(p) = progress {
+            p.stage("extracting", articles.len());
+        }
+        let extraction = match progress {
+            Some(p) => extract::extract_with(&articles, lex, &|| p.step()),
+            None => extract::extract(&articles, lex),
+        };
+        if let Some(p) = progress {
+            p.stage("linking", 0);
+        }
         let claims = extraction.claims;
         let skipped = extraction.skipped;
         let bodies: Vec<&str> = articles.iter().map(|a| a.body.as_str()).collect();
         let duplicates = link::dupes::near_duplicates(&bodies, &Default::default());
         let mut linked = link::link(&articles, &claims, duplicates, lex, link);
+        if let Some(p) = progress {
+            p.stage("checking", 0);
+        }
         let flags = rules.evaluate_only(
             &rules::Context {
                 articles: &articles,
@@ -102,8 +154,41 @@ impl Analysis {
             events,
             flags,
             suppressed: Vec::new(),
+            decisions: review::Decisions::default(),
+            hidden_dismissed: 0,
+            hidden_flag_ids: Vec::new(),
             linked,
             skipped,
+        }
+    }
+
+    /// The decision on a flag, if a reviewer made one.
+    pub fn decision(&self, flag: &Flag) -> Option<&review::Decision> {
+        self.decisions.get(&flag.id)
+    }
+
+    /// Where a flag stands: open unless a reviewer accepted or dismissed it.
+    pub fn status(&self, flag: &Flag) -> review::Status {
+        self.decisions.status(&flag.id)
+    }
+
+    /// Decisions whose flag no longer fires.
+    pub fn stale_decisions(&self) -> Vec<&review::Decision> {
+        self.decisions.stale(&self.flags, &self.hidden_flag_ids)
+    }
+
+    /// Attaches reviewers' decisions; with `hide_dismissed`, dismissed
+    /// flags leave `flags` (their decisions do not become stale).
+    pub fn apply_decisions(&mut self, decisions: review::Decisions, hide_dismissed: bool) {
+        self.decisions = decisions;
+        if hide_dismissed {
+            let before = self.flags.len();
+            let (keep, hidden): (Vec<Flag>, Vec<Flag>) = std::mem::take(&mut self.flags)
+                .into_iter()
+                .partition(|f| self.decisions.status(&f.id) != review::Status::Dismissed);
+            self.flags = keep;
+            self.hidden_dismissed = before - self.flags.len();
+            self.hidden_flag_ids = hidden.into_iter().map(|f| f.id).collect();
         }
     }
 
@@ -116,6 +201,9 @@ impl Analysis {
             events: Vec::new(),
             flags: Vec::new(),
             suppressed: Vec::new(),
+            decisions: review::Decisions::default(),
+            hidden_dismissed: 0,
+            hidden_flag_ids: Vec::new(),
             linked: link::Linked::default(),
             skipped: extraction.skipped,
         }

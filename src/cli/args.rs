@@ -27,16 +27,26 @@ pub enum Command {
     /// Exit code 0 when no flag is at or above --fail-on, 1 when one is,
     /// 2 when an input, rule or option could not be used (the other
     /// articles are still checked).
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Extract claims only (no linking, no rules).
-    Extract(ExtractArgs),
+    Extract(Box<ExtractArgs>),
     /// Link claims into events and list them: each count with its figures
     /// by source over time, outlets, dates, and the events it is part of.
     ///
     /// `--format dot` prints the claim graph for Graphviz
     /// (`crosscheck events -f dot | dot -Tsvg > events.svg`); `--format
     /// json` adds each event's links (relation, reason, strength).
-    Events(EventsArgs),
+    Events(Box<EventsArgs>),
+    /// Review flags: list the open ones, accept or dismiss them, reopen them.
+    ///
+    /// Decisions (who, when, note) are kept in a decisions file
+    /// (crosscheck-decisions.yaml in the current folder, or --decisions
+    /// FILE), written atomically. Flags keep their ids across runs, so a
+    /// decision follows its flag; a decision whose flag no longer fires is
+    /// reported as stale. Every report format shows each flag's decision.
+    Review(Box<ReviewArgs>),
+    /// Show one flag in full: its evidence, its trace and its decision.
+    Explain(Box<ExplainArgs>),
     /// List, explain, test, validate and write rules.
     #[command(subcommand)]
     Rules(RulesCommand),
@@ -46,7 +56,7 @@ pub enum Command {
     /// each field on matched claims (bounds, metric, place, source,
     /// subject), and, when the gold lists pairs, flag F1 and flags on
     /// must-not-flag pairs. Exit code 1 when a --min/--max threshold is not met.
-    Eval(EvalArgs),
+    Eval(Box<EvalArgs>),
 }
 
 #[derive(Debug, Args)]
@@ -93,8 +103,11 @@ pub struct CommonArgs {
     /// (data/articles) is read.
     pub paths: Vec<PathBuf>,
 
-    /// Output format (`dot`, the event graph, only for `events`).
-    #[arg(long, short = 'f', default_value = "table", value_parser = ["table", "json", "markdown", "md", "dot"])]
+    /// Output format: table (for terminals), markdown, json (one object),
+    /// jsonl (one typed record per line), csv (one row per flag; per claim
+    /// for `extract`), html (one self-contained page), dot (the event
+    /// graph, `events` only).
+    #[arg(long, short = 'f', default_value = "table", value_parser = ["table", "json", "jsonl", "ndjson", "csv", "markdown", "md", "html", "dot"])]
     pub format: String,
 
     /// Write the report to FILE instead of standard output (written to a
@@ -117,22 +130,30 @@ pub struct CommonArgs {
     /// the same whatever the number.
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,
+
+    /// Colour in tables and `explain`: auto (on a terminal, unless NO_COLOR
+    /// is set), always or never.
+    #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
+    pub color: ColorChoice,
 }
 
-#[derive(Debug, Args)]
-pub struct CheckArgs {
-    #[command(flatten)]
-    pub common: CommonArgs,
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
 
+/// How flags are computed: the options `check`, `review` and `explain` share,
+/// so that all three see the same flags with the same ids.
+#[derive(Debug, Args)]
+pub struct RunArgs {
     /// Add the rule files (*.yaml) under DIR to the built-in rules; a file
     /// whose id (path under DIR without extension) matches a built-in rule
     /// replaces it.
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
-
-    /// Exit with code 1 when a flag has this severity or higher.
-    #[arg(long, value_enum, default_value = "warning")]
-    pub fail_on: FailOn,
 
     /// Link claims whose as-of dates are at most this many days apart.
     #[arg(long, default_value_t = 14, value_name = "DAYS")]
@@ -149,9 +170,99 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
 
+    /// The reviewers' decisions file (default: crosscheck-decisions.yaml in
+    /// the current folder).
+    #[arg(long, value_name = "FILE")]
+    pub decisions: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+
+    #[command(flatten)]
+    pub run: RunArgs,
+
+    /// Exit with code 1 when a flag that is not dismissed has this severity
+    /// or higher.
+    #[arg(long, value_enum, default_value = "warning")]
+    pub fail_on: FailOn,
+
+    /// Leave dismissed flags out of the report (the summary counts them).
+    #[arg(long)]
+    pub hide_dismissed: bool,
+
     /// Write the flags of this run to FILE as a baseline (after suppressions).
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct ReviewArgs {
+    #[command(subcommand)]
+    pub action: Option<ReviewAction>,
+
+    #[command(flatten)]
+    pub list: ReviewListArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReviewAction {
+    /// List the flags still open (the default): id, severity, rule, figures, why.
+    List(ReviewListArgs),
+    /// Accept a flag: a real discrepancy, confirmed.
+    Accept(ReviewDecideArgs),
+    /// Dismiss a flag, with a note saying why (--note is required).
+    Dismiss(ReviewDecideArgs),
+    /// Reopen an accepted or dismissed flag.
+    Reopen(ReviewDecideArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewListArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+
+    #[command(flatten)]
+    pub run: RunArgs,
+
+    /// List every flag with its decision, not only the open ones.
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewDecideArgs {
+    /// The flag id (as in reports), or a unique prefix of it.
+    pub id: String,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
+
+    #[command(flatten)]
+    pub run: RunArgs,
+
+    /// Why: required to dismiss, optional otherwise.
+    #[arg(long, short = 'm')]
+    pub note: Option<String>,
+
+    /// Who decides (default: $CROSSCHECK_REVIEWER, else $USER).
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The flag id (as in reports), or a unique prefix of it.
+    pub id: String,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
+
+    #[command(flatten)]
+    pub run: RunArgs,
 }
 
 #[derive(Debug, Args)]

@@ -4,6 +4,7 @@
 //! error (a bad input file, rule or option). A broken pipe is not an error.
 
 mod args;
+mod review;
 mod rules;
 
 use std::io::{self, IsTerminal, Write};
@@ -20,12 +21,12 @@ use crosscheck::link::LinkConfig;
 use crosscheck::report::{self, Format, RenderOptions, Scope};
 use crosscheck::rules::RuleSet;
 
-use args::{Cli, Command, CommonArgs, EvalArgs, FailOn};
+use args::{Cli, ColorChoice, Command, CommonArgs, EvalArgs, FailOn, RunArgs};
 
 /// Exit code when flags at or above `--fail-on` were found.
 const EXIT_FLAGS: u8 = 1;
 /// Exit code for errors.
-const EXIT_ERROR: u8 = 2;
+pub(crate) const EXIT_ERROR: u8 = 2;
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -51,20 +52,14 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Check(args) => {
-            let lex = lexicon(&args.common)?;
-            let rules = match rule_set(&lex, args.rules.as_deref()) {
-                Ok(r) => r,
+            let Checked {
+                mut analysis,
+                input_failed,
+                ..
+            } = match analyse(&args.common, &args.run)? {
+                Ok(c) => c,
                 Err(code) => return Ok(code),
             };
-            threads(&args.common)?;
-            let (articles, input_failed) = read_articles(&args.common);
-            let cfg = LinkConfig {
-                window_days: args.window_days,
-            };
-            let mut analysis = Analysis::run(articles, &lex, &rules, &cfg);
-            if let Err(code) = set_aside(&mut analysis, &rules, &args) {
-                return Ok(code);
-            }
             if let Some(path) = &args.write_baseline {
                 // Every flag not suppressed, including those the old baseline hid.
                 let mut all = analysis.flags.clone();
@@ -79,13 +74,18 @@ fn run(cli: Cli) -> Result<u8> {
                 write_atomically(path, |w| w.write_all(text.as_bytes()))
                     .with_context(|| format!("writing {}", path.display()))?;
             }
+            if args.hide_dismissed {
+                let decisions = std::mem::take(&mut analysis.decisions);
+                analysis.apply_decisions(decisions, true);
+            }
             write_report(&analysis, Scope::Check, &args.common, false)?;
+            // A dismissed flag has been judged: it no longer fails the run.
             let flagged = match args.fail_on {
                 FailOn::Never => false,
-                level => analysis
-                    .flags
-                    .iter()
-                    .any(|f| Some(f.severity) >= level.severity()),
+                level => analysis.flags.iter().any(|f| {
+                    Some(f.severity) >= level.severity()
+                        && analysis.status(f) != crosscheck::review::Status::Dismissed
+                }),
             };
             Ok(if input_failed {
                 EXIT_ERROR
@@ -114,7 +114,9 @@ fn run(cli: Cli) -> Result<u8> {
             write_report(&analysis, Scope::Events, &args.common, false)?;
             Ok(if input_failed { EXIT_ERROR } else { 0 })
         }
-        Command::Eval(args) => eval(args),
+        Command::Eval(args) => eval(*args),
+        Command::Review(args) => review::run(*args),
+        Command::Explain(args) => review::explain(*args),
         Command::Rules(cmd) => rules::run(cmd),
     }
 }
@@ -212,12 +214,65 @@ fn report_rule_errors(errors: &[crosscheck::diag::Diagnostic]) -> u8 {
 /// The default suppressions file, read when present in the current folder.
 const SUPPRESSIONS_FILE: &str = "crosscheck-suppressions.yaml";
 
+/// A check's outcome, as `check`, `review` and `explain` compute it.
+pub(crate) struct Checked {
+    pub analysis: Analysis,
+    pub input_failed: bool,
+    /// Where the decisions file is (it may not exist yet).
+    pub decisions_path: std::path::PathBuf,
+}
+
+/// Reads the articles, runs the rules, applies suppressions, the baseline
+/// and the decisions file. `Err(code)` after a located error was printed.
+pub(crate) fn analyse(
+    common: &CommonArgs,
+    run: &RunArgs,
+) -> Result<std::result::Result<Checked, u8>> {
+    let lex = lexicon(common)?;
+    let rules = match rule_set(&lex, run.rules.as_deref()) {
+        Ok(r) => r,
+        Err(code) => return Ok(Err(code)),
+    };
+    threads(common)?;
+    let (articles, input_failed) = read_articles(common);
+    let cfg = LinkConfig {
+        window_days: run.window_days,
+    };
+    let mut analysis = match Bar::new(articles.len()) {
+        Some(bar) => {
+            let a = Analysis::run_with_progress(articles, &lex, &rules, &cfg, &bar);
+            bar.0.finish_and_clear();
+            a
+        }
+        None => Analysis::run(articles, &lex, &rules, &cfg),
+    };
+    if let Err(code) = set_aside(&mut analysis, &rules, run) {
+        return Ok(Err(code));
+    }
+    let decisions_path = run
+        .decisions
+        .clone()
+        .unwrap_or_else(|| std::path::PathBuf::from(crosscheck::review::DEFAULT_FILE));
+    match review::load_decisions(&decisions_path) {
+        Ok(d) => analysis.apply_decisions(d, false),
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "error: {e}");
+            return Ok(Err(EXIT_ERROR));
+        }
+    }
+    Ok(Ok(Checked {
+        analysis,
+        input_failed,
+        decisions_path,
+    }))
+}
+
 /// Applies the suppressions file and the baseline; on a bad file, prints
 /// the located error and returns the error exit code.
 fn set_aside(
     analysis: &mut Analysis,
     rules: &RuleSet,
-    args: &args::CheckArgs,
+    args: &RunArgs,
 ) -> std::result::Result<(), u8> {
     let fail = |e: crosscheck::diag::Diagnostic| {
         let _ = writeln!(io::stderr(), "error: {e}");
@@ -300,13 +355,19 @@ fn read_articles(common: &CommonArgs) -> (Vec<crosscheck::model::Article>, bool)
     (loaded.articles, failed)
 }
 
-fn write_report(analysis: &Analysis, scope: Scope, common: &CommonArgs, all: bool) -> Result<()> {
+pub(crate) fn write_report(
+    analysis: &Analysis,
+    scope: Scope,
+    common: &CommonArgs,
+    all: bool,
+) -> Result<()> {
     let format = Format::parse(common.format.as_str()).expect("clap checked the value");
     let to_terminal = common.output.is_none() && io::stdout().is_terminal();
     let opts = RenderOptions {
         // A fixed width off a terminal keeps output the same everywhere.
         width: common.width.or(if to_terminal { None } else { Some(120) }),
         all,
+        color: use_color(common.color, to_terminal),
     };
     match &common.output {
         None => {
@@ -318,6 +379,62 @@ fn write_report(analysis: &Analysis, scope: Scope, common: &CommonArgs, all: boo
             .with_context(|| format!("writing {}", path.display()))?,
     }
     Ok(())
+}
+
+/// A progress bar on stderr, for long runs on a terminal only: never in
+/// pipes, files or tests.
+struct Bar(indicatif::ProgressBar);
+
+impl Bar {
+    /// Runs of fewer articles finish before a bar would help.
+    const MIN_ARTICLES: usize = 200;
+
+    fn new(articles: usize) -> Option<Bar> {
+        if articles < Self::MIN_ARTICLES || !io::stderr().is_terminal() {
+            return None;
+        }
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(articles as u64),
+            indicatif::ProgressDrawTarget::stderr(),
+        );
+        Some(Bar(bar))
+    }
+}
+
+impl crosscheck::Progress for Bar {
+    fn stage(&self, name: &'static str, steps: usize) {
+        let style = if steps > 0 {
+            self.0.set_length(steps as u64);
+            self.0.set_position(0);
+            indicatif::ProgressStyle::with_template(
+                "{msg:>10} [{bar:40}] {pos}/{len} articles ({per_sec}, {eta} left)",
+            )
+        } else {
+            indicatif::ProgressStyle::with_template("{msg:>10} {spinner} {elapsed}")
+        };
+        if let Ok(s) = style {
+            self.0.set_style(s.progress_chars("=> "));
+        }
+        self.0.set_message(name);
+        if steps == 0 {
+            self.0
+                .enable_steady_tick(std::time::Duration::from_millis(120));
+        }
+    }
+
+    fn step(&self) {
+        self.0.inc(1);
+    }
+}
+
+/// Whether to colour: `always`, `never`, or (auto) on a terminal unless
+/// NO_COLOR is set to a non-empty value (https://no-color.org).
+pub(crate) fn use_color(choice: ColorChoice, terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
 }
 
 /// Writes to a temporary file beside `path`, then renames it into place, so

@@ -49,10 +49,19 @@ pub struct Extraction {
 /// Extracts claims from every article, in article order (articles are
 /// processed in parallel; the result does not depend on the thread count).
 pub fn extract(articles: &[Article], lex: &Lexicon) -> Extraction {
+    extract_with(articles, lex, &|| {})
+}
+
+/// [`extract`], calling `done` (from worker threads) after each article.
+pub fn extract_with(articles: &[Article], lex: &Lexicon, done: &(dyn Fn() + Sync)) -> Extraction {
     let parts: Vec<Extraction> = articles
         .par_iter()
         .enumerate()
-        .map(|(i, a)| extract_article(a, i, lex))
+        .map(|(i, a)| {
+            let x = extract_article(a, i, lex);
+            done();
+            x
+        })
         .collect();
     let mut out = Extraction::default();
     for p in parts {

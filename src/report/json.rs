@@ -26,6 +26,27 @@ struct Wire<'a> {
     /// Flags set aside by a suppressions file or a baseline.
     #[serde(skip_serializing_if = "Option::is_none")]
     suppressed: Option<Vec<WireSuppressed<'a>>>,
+    /// Reviewers' decisions whose flag no longer fires.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stale_decisions: Option<Vec<WireStale<'a>>>,
+}
+
+#[derive(Serialize)]
+struct WireDecision<'a> {
+    by: &'a str,
+    at: &'a str,
+    note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct WireStale<'a> {
+    id: &'a str,
+    rule: &'a str,
+    status: &'static str,
+    by: &'a str,
+    at: &'a str,
+    note: Option<&'a str>,
+    message: &'a str,
 }
 
 #[derive(Serialize)]
@@ -163,6 +184,10 @@ struct WireFlag<'a> {
     /// The same, for machines.
     trace: WireTrace<'a>,
     evidence: Vec<WireEvidence<'a>>,
+    /// open, accepted or dismissed (`crosscheck review`).
+    status: &'static str,
+    /// Who decided, when and why; null while open and never decided.
+    decision: Option<WireDecision<'a>>,
 }
 
 #[derive(Serialize)]
@@ -269,15 +294,91 @@ fn wire_flag<'a>(a: &'a Analysis, f: &'a Flag) -> WireFlag<'a> {
                 }
             })
             .collect(),
+        status: a.status(f).as_str(),
+        decision: a.decision(f).map(|d| WireDecision {
+            by: &d.by,
+            at: &d.at,
+            note: d.note.as_deref(),
+        }),
     }
 }
 
+/// The whole report as one JSON object.
 pub(super) fn render(
     a: &Analysis,
     scope: Scope,
     opts: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &wire(a, scope, opts))?;
+    writeln!(out)
+}
+
+/// A record of the JSON Lines format: the record's type, then its fields.
+#[derive(Serialize)]
+struct Typed<'a, T: Serialize> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(flatten)]
+    record: &'a T,
+}
+
+#[derive(Serialize)]
+struct Header {
+    version: u32,
+    articles: usize,
+    claims: usize,
+    events: Option<usize>,
+    flags: Option<usize>,
+}
+
+/// The same records, one per line, each with its `type`: a `header`, then
+/// articles, claims, events, flags, suppressed flags and stale decisions.
+pub(super) fn render_lines(
+    a: &Analysis,
+    scope: Scope,
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let w = wire(a, scope, opts);
+    fn line<T: Serialize>(out: &mut dyn Write, kind: &'static str, record: &T) -> io::Result<()> {
+        serde_json::to_writer(&mut *out, &Typed { kind, record })?;
+        writeln!(out)
+    }
+    let header = Header {
+        version: w.version,
+        articles: w.articles.len(),
+        claims: w.claims.len(),
+        events: w.events.as_ref().map(Vec::len),
+        flags: w.flags.as_ref().map(Vec::len),
+    };
+    line(out, "header", &header)?;
+    for r in &w.articles {
+        line(out, "article", r)?;
+    }
+    for r in &w.claims {
+        let kind = match r {
+            WireMention::Claim(_) => "claim",
+            WireMention::Other(_) => "mention",
+        };
+        line(out, kind, r)?;
+    }
+    for r in w.events.iter().flatten() {
+        line(out, "event", r)?;
+    }
+    for r in w.flags.iter().flatten() {
+        line(out, "flag", r)?;
+    }
+    for r in w.suppressed.iter().flatten() {
+        line(out, "suppressed", r)?;
+    }
+    for r in w.stale_decisions.iter().flatten() {
+        line(out, "stale_decision", r)?;
+    }
+    Ok(())
+}
+
+fn wire<'a>(a: &'a Analysis, scope: Scope, opts: &RenderOptions) -> Wire<'a> {
     let articles = a
         .articles
         .iter()
@@ -377,16 +478,30 @@ pub(super) fn render(
         ),
         _ => None,
     };
-    let wire = Wire {
+    let stale = a.stale_decisions();
+    let stale_decisions = (scope == Scope::Check && !stale.is_empty()).then(|| {
+        stale
+            .into_iter()
+            .map(|d| WireStale {
+                id: &d.flag,
+                rule: &d.rule,
+                status: d.status.as_str(),
+                by: &d.by,
+                at: &d.at,
+                note: d.note.as_deref(),
+                message: &d.message,
+            })
+            .collect()
+    });
+    Wire {
         version: VERSION,
         articles,
         claims,
         events,
         flags,
         suppressed,
-    };
-    serde_json::to_writer_pretty(&mut *out, &wire)?;
-    writeln!(out)
+        stale_decisions,
+    }
 }
 
 /// The links of the graph by event: each once, under the event that holds

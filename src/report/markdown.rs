@@ -3,7 +3,8 @@
 use std::io::{self, Write};
 
 use super::{
-    Mention, RenderOptions, Scope, figure, flags_for_display, mentions, one_line, outlet, summary,
+    Mention, RenderOptions, Scope, decision_line, figure, flags_for_display, mentions, one_line,
+    outlet, summary,
 };
 use crate::Analysis;
 
@@ -78,7 +79,32 @@ pub(super) fn render(
                 )?;
             }
             writeln!(out, "Why: {}\n", one_line(&f.why.text))?;
+            writeln!(out, "Decision: {}\n", decision_line(a, f))?;
             writeln!(out, "Flag id: `{}`\n", f.id)?;
+        }
+        let stale = a.stale_decisions();
+        if !stale.is_empty() {
+            writeln!(out, "## Stale decisions\n")?;
+            writeln!(out, "Their flags no longer fire.\n")?;
+            writeln!(out, "| Flag | Rule | Decision | Message |")?;
+            writeln!(out, "|---|---|---|---|")?;
+            for d in stale {
+                writeln!(
+                    out,
+                    "| `{}` | `{}` | {} by {}, {}{} | {} |",
+                    d.flag,
+                    d.rule,
+                    d.status,
+                    cell(&d.by),
+                    d.at.get(..10).unwrap_or(&d.at),
+                    d.note
+                        .as_deref()
+                        .map(|n| format!(": {}", cell(n)))
+                        .unwrap_or_default(),
+                    cell(&d.message)
+                )?;
+            }
+            writeln!(out)?;
         }
         writeln!(out, "## Events\n")?;
         writeln!(out, "| Event | Metric | Place | Group | Claims |")?;

@@ -1,7 +1,10 @@
 //! Renderers: one format per file, each writing to a `&mut dyn Write`.
 
+mod csv;
 pub mod eval;
 mod events;
+pub mod explain;
+mod html;
 mod json;
 mod markdown;
 mod table;
@@ -17,18 +20,29 @@ pub enum Format {
     Table,
     Json,
     Markdown,
+    /// One typed JSON record per line, for streaming.
+    Jsonl,
+    /// One row per flag (per claim for `extract`), for spreadsheets.
+    Csv,
+    /// One self-contained page: summary, a sortable and filterable flag
+    /// table with each flag's evidence, and the events' time series.
+    Html,
     /// Graphviz: the event graph (`events` only).
     Dot,
 }
 
 impl Format {
-    pub const NAMES: &'static [&'static str] = &["table", "json", "markdown", "dot"];
+    pub const NAMES: &'static [&'static str] =
+        &["table", "json", "jsonl", "csv", "markdown", "html", "dot"];
 
     pub fn parse(s: &str) -> Option<Format> {
         match s {
             "table" => Some(Format::Table),
             "json" => Some(Format::Json),
             "markdown" | "md" => Some(Format::Markdown),
+            "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "csv" => Some(Format::Csv),
+            "html" => Some(Format::Html),
             "dot" => Some(Format::Dot),
             _ => None,
         }
@@ -54,6 +68,8 @@ pub struct RenderOptions {
     /// With claims, list every number mention that is not a claim and why
     /// (`extract --all`).
     pub all: bool,
+    /// ANSI colours in tables (severities, decisions).
+    pub color: bool,
 }
 
 /// Renders `analysis` in `format` to `out`.
@@ -66,6 +82,9 @@ pub fn render(
 ) -> io::Result<()> {
     match (format, scope) {
         (Format::Json, _) => json::render(analysis, scope, opts, out),
+        (Format::Jsonl, _) => json::render_lines(analysis, scope, opts, out),
+        (Format::Csv, _) => csv::render(analysis, scope, out),
+        (Format::Html, _) => html::render(analysis, scope, opts, out),
         (Format::Dot, Scope::Events) => events::dot(analysis, out),
         (Format::Dot, _) => Err(io::Error::new(
             io::ErrorKind::InvalidInput,
@@ -96,7 +115,7 @@ pub(crate) fn figure(analysis: &Analysis, c: &Claim) -> String {
 }
 
 /// Collapses whitespace (sentences may span wrapped lines).
-pub(crate) fn one_line(s: &str) -> String {
+pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -129,6 +148,28 @@ pub(crate) fn flags_for_display(analysis: &Analysis) -> Vec<&Flag> {
     v
 }
 
+/// A flag's id as tables show it: short enough for a column, long enough
+/// to be a unique prefix (`review` and `explain` take prefixes).
+pub(crate) fn short_id(id: &str) -> &str {
+    id.get(..10).unwrap_or(id)
+}
+
+/// "dismissed by ana, 2026-12-07: two counts" or "open".
+pub(crate) fn decision_line(analysis: &Analysis, f: &Flag) -> String {
+    match analysis.decision(f) {
+        None => "open".to_string(),
+        Some(d) => {
+            let day = d.at.get(..10).unwrap_or(&d.at);
+            let mut s = format!("{} by {}, {day}", d.status, d.by);
+            if let Some(n) = &d.note {
+                s.push_str(": ");
+                s.push_str(&one_line(n));
+            }
+            s
+        }
+    }
+}
+
 /// "3 articles, 11 claims, 6 events, 0 flags".
 pub(crate) fn summary(analysis: &Analysis, scope: Scope) -> String {
     let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
@@ -140,8 +181,31 @@ pub(crate) fn summary(analysis: &Analysis, scope: Scope) -> String {
         Scope::Check => {
             parts.push(n(analysis.events.len(), "event", "events"));
             parts.push(n(analysis.flags.len(), "flag", "flags"));
+            let decided = |s: crate::review::Status| {
+                analysis
+                    .flags
+                    .iter()
+                    .filter(|f| analysis.status(f) == s)
+                    .count()
+            };
+            for status in [
+                crate::review::Status::Accepted,
+                crate::review::Status::Dismissed,
+            ] {
+                let k = decided(status);
+                if k > 0 {
+                    parts.push(format!("{k} {status}"));
+                }
+            }
+            if analysis.hidden_dismissed > 0 {
+                parts.push(format!("{} dismissed hidden", analysis.hidden_dismissed));
+            }
             if !analysis.suppressed.is_empty() {
                 parts.push(format!("{} set aside", analysis.suppressed.len()));
+            }
+            let stale = analysis.stale_decisions().len();
+            if stale > 0 {
+                parts.push(n(stale, "stale decision", "stale decisions"));
             }
         }
         Scope::Events => {

@@ -3,13 +3,16 @@
 use std::io::{self, Write};
 
 use comfy_table::presets::UTF8_FULL;
-use comfy_table::{ContentArrangement, Table};
+use comfy_table::{Cell, Color, ContentArrangement, Table};
 
 use super::{
-    Mention, RenderOptions, Scope, figure, flags_for_display, mentions, one_line, outlet, summary,
+    Mention, RenderOptions, Scope, decision_line, figure, flags_for_display, mentions, one_line,
+    outlet, short_id, summary,
 };
 use crate::Analysis;
+use crate::model::Severity;
 use crate::model::{Claim, Evidence};
+use crate::review::Status;
 
 pub(super) fn new_table(opts: &RenderOptions) -> Table {
     let mut t = Table::new();
@@ -18,6 +21,9 @@ pub(super) fn new_table(opts: &RenderOptions) -> Table {
     if let Some(w) = opts.width {
         t.force_no_tty();
         t.set_width(w);
+    }
+    if opts.color {
+        t.enforce_styling();
     }
     t
 }
@@ -117,8 +123,10 @@ pub(super) fn render(
                 )?;
             } else {
                 let mut t = new_table(opts);
-                t.set_header(vec!["#", "Severity", "Rule", "Figure A", "Figure B", "Why"]);
-                for (i, f) in flags_for_display(a).into_iter().enumerate() {
+                t.set_header(vec![
+                    "Flag", "Severity", "Rule", "Figure A", "Figure B", "Why",
+                ]);
+                for f in flags_for_display(a) {
                     let cell = |k: usize| {
                         f.evidence
                             .get(k)
@@ -128,16 +136,59 @@ pub(super) fn render(
                             })
                             .unwrap_or_default()
                     };
+                    let status = a.status(f);
+                    let mut severity = Cell::new(f.severity.to_string());
+                    let mut flag = Cell::new(format!("{}\n{}", short_id(&f.id), status));
+                    if opts.color {
+                        severity = severity.fg(match f.severity {
+                            Severity::Error => Color::Red,
+                            Severity::Warning => Color::Yellow,
+                            Severity::Info => Color::Blue,
+                        });
+                        flag = flag.fg(match status {
+                            Status::Open => Color::Reset,
+                            Status::Accepted => Color::Green,
+                            Status::Dismissed => Color::DarkGrey,
+                        });
+                    }
+                    let mut why = f.why.text.clone();
+                    if a.decision(f).is_some() {
+                        why.push_str("\n— ");
+                        why.push_str(&decision_line(a, f));
+                    }
                     t.add_row(vec![
-                        (i + 1).to_string(),
-                        f.severity.to_string(),
-                        f.rule.clone(),
-                        cell(0),
-                        cell(1),
-                        f.why.text.clone(),
+                        flag,
+                        severity,
+                        Cell::new(&f.rule),
+                        Cell::new(cell(0)),
+                        Cell::new(cell(1)),
+                        Cell::new(why),
                     ]);
                 }
                 writeln!(out, "\nFlags\n{t}")?;
+            }
+            let stale = a.stale_decisions();
+            if scope == Scope::Check && !stale.is_empty() {
+                let mut t = new_table(opts);
+                t.set_header(vec!["Flag", "Rule", "Decision", "Message"]);
+                for d in stale {
+                    t.add_row(vec![
+                        d.flag.clone(),
+                        d.rule.clone(),
+                        format!(
+                            "{} by {}, {}{}",
+                            d.status,
+                            d.by,
+                            d.at.get(..10).unwrap_or(&d.at),
+                            d.note
+                                .as_deref()
+                                .map(|n| format!(": {n}"))
+                                .unwrap_or_default()
+                        ),
+                        one_line(&d.message),
+                    ]);
+                }
+                writeln!(out, "\nStale decisions: their flags no longer fire\n{t}")?;
             }
             // Events that hold several claims or parts: what was compared.
             let multi: Vec<_> = a
