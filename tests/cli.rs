@@ -657,3 +657,119 @@ fn dot_is_only_for_events() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("crosscheck events"), "{}", r.stderr);
 }
+
+#[test]
+fn jsonl_is_one_typed_record_per_line() {
+    let r = run(&["check", "--format", "jsonl", "data/examples/quake"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let records: Vec<Value> = r
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    assert_eq!(records[0]["type"], "header");
+    assert_eq!(records[0]["version"], 1);
+    let count = |t: &str| records.iter().filter(|r| r["type"] == t).count();
+    assert_eq!(
+        count("article"),
+        records[0]["articles"].as_u64().unwrap() as usize
+    );
+    assert_eq!(
+        count("flag"),
+        records[0]["flags"].as_u64().unwrap() as usize
+    );
+    // The same records as the JSON object's.
+    let (whole, _) = json(&["check", "--format", "json", "data/examples/quake"]);
+    let mut flag = records
+        .iter()
+        .find(|r| r["type"] == "flag")
+        .unwrap()
+        .clone();
+    flag.as_object_mut().unwrap().remove("type");
+    assert_eq!(flag, whole["flags"][0]);
+    insta::assert_snapshot!("check_quake_jsonl", r.stdout);
+}
+
+#[test]
+fn csv_has_one_row_per_flag() {
+    let r = run(&["check", "--format", "csv", "data/examples/quake"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let (whole, _) = json(&["check", "--format", "json", "data/examples/quake"]);
+    let flags = whole["flags"].as_array().unwrap().len();
+    // Records end in CRLF; quoted fields hold no line breaks here.
+    assert_eq!(r.stdout.matches("\r\n").count(), flags + 1);
+    assert!(r.stdout.starts_with("id,severity,rule,kind,status,"));
+    insta::assert_snapshot!("check_quake_csv", r.stdout);
+    let claims = run(&["extract", "--format", "csv", "data/examples/quake"]);
+    assert!(
+        claims
+            .stdout
+            .starts_with("id,article,outlet,published,text,min,max,")
+    );
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let plain = run(&["check", "--width", "100", "data/examples/quake"]);
+    assert!(!plain.stdout.contains('\x1b'));
+    let coloured = run(&[
+        "check",
+        "--width",
+        "100",
+        "--color",
+        "always",
+        "data/examples/quake",
+    ]);
+    assert!(coloured.stdout.contains("\x1b["), "{}", coloured.stdout);
+    // NO_COLOR wins over auto, not over an explicit --color always.
+    let out = crosscheck()
+        .env("NO_COLOR", "1")
+        .args([
+            "check",
+            "--width",
+            "100",
+            "--color",
+            "auto",
+            "data/examples/quake",
+        ])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stdout).contains('\x1b'));
+}
+
+#[test]
+fn a_closed_pipe_ends_the_run_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("crosscheck"))
+        .current_dir(root())
+        // More than a pipe's buffer holds, so the writer meets the hang-up.
+        .args([
+            "extract",
+            "--format",
+            "jsonl",
+            "--all",
+            "tests/corpus/iran/articles",
+            "tests/corpus/civic/articles",
+            "tests/corpus/conflict/articles",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one byte, then hang up, as `| head -c1` does.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut one = [0u8; 1];
+    stdout.read_exact(&mut one).unwrap();
+    drop(stdout);
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(stderr.is_empty(), "{stderr}");
+    assert!(status.success(), "{status:?}");
+}
