@@ -27,7 +27,7 @@ fn count_label(e: &Event) -> String {
 }
 
 /// Who gave a series: the source, or the outlet for its own figures.
-fn series_who(s: &Series) -> String {
+pub(super) fn series_who(s: &Series) -> String {
     s.source
         .as_deref()
         .map(str::to_string)
