@@ -16,6 +16,9 @@ struct Floor {
     min_field: f64,
     #[serde(default)]
     max_not_flag: Option<usize>,
+    /// Flag F1 against the gold's pairs (the default rules).
+    #[serde(default)]
+    min_flag_f1: Option<f64>,
 }
 
 #[test]
@@ -63,6 +66,12 @@ fn every_corpus_keeps_its_floor() {
                 "{name}: field accuracy {:.3} < {}",
                 s.mean_field_accuracy, floor.min_field
             ));
+        }
+        if let Some(min) = floor.min_flag_f1 {
+            let f = s.flags.map_or(0.0, |f| f.f1);
+            if f < min {
+                failures.push(format!("{name}: flag F1 {f:.3} < {min}"));
+            }
         }
         if let (Some(max), Some((n, _))) = (floor.max_not_flag, s.not_flag)
             && n > max

@@ -39,6 +39,19 @@ struct Params {
     /// Compare figures from `any` sources, only from the `same` source, or
     /// only from `different` sources.
     sources: Sources,
+    /// Compare figures within one article too (`any`), or only figures from
+    /// `different` articles (near-identical copies count as one article).
+    /// An article that gives two figures usually says how they relate: an
+    /// earlier count, a breakdown, or two sides of a dispute.
+    articles: Articles,
+}
+
+/// Which pairs of articles to compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+enum Articles {
+    Any,
+    Different,
 }
 
 /// One comparison `figure-mismatch` can make.
@@ -68,6 +81,7 @@ impl Default for Params {
             running_counts: true,
             checks: vec![Comparison::SameTime, Comparison::Fall, Comparison::Parts],
             sources: Sources::Any,
+            articles: Articles::Any,
         }
     }
 }
@@ -153,6 +167,11 @@ impl FigureMismatch {
                 let earlier = &ctx.claims[i];
                 // Parts are compared with their whole, not with each other.
                 if !ctx.in_event(i, event) && !ctx.in_event(j, event) {
+                    continue;
+                }
+                if p.articles == Articles::Different
+                    && ctx.linked.original(earlier.article) == ctx.linked.original(later.article)
+                {
                     continue;
                 }
                 let same_source = earlier.source.is_some() && earlier.source == later.source;
