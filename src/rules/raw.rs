@@ -103,6 +103,29 @@ fn key_location(text: &str, line: usize, key: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// Where the `n`th item (0-based) of a block list under the key at
+/// (`line`, `col`) starts: the `n`th line below it that opens with "- " and
+/// is indented further than the key. `None` for a flow list (`[a, b]`).
+fn item_location(text: &str, (line, col): (usize, usize), n: usize) -> Option<(usize, usize)> {
+    let mut seen = 0;
+    for (i, l) in text.lines().enumerate().skip(line) {
+        let indent = l.len() - l.trim_start().len();
+        if l.trim().is_empty() || l.trim_start().starts_with('#') {
+            continue;
+        }
+        if indent < col {
+            return None;
+        }
+        if l.trim_start().starts_with("- ") && indent >= col {
+            if seen == n {
+                return Some((i + 1, indent + 3));
+            }
+            seen += 1;
+        }
+    }
+    None
+}
+
 /// Parses and validates one rule file.
 pub(super) fn parse_rule(
     path: &str,
@@ -163,7 +186,9 @@ pub(super) fn parse_rule(
         let located = match &raw.params {
             Some(p) => {
                 let line = p.referenced.line() as usize;
-                match e.key.as_deref().and_then(|k| key_location(text, line, k)) {
+                let key = e.key.as_deref().and_then(|k| key_location(text, line, k));
+                let item = key.zip(e.item).and_then(|(at, n)| item_location(text, at, n));
+                match item.or(key) {
                     Some((l, c)) => d.at(text, l, c),
                     None => d.at(text, line, p.referenced.column() as usize),
                 }

@@ -72,6 +72,8 @@ pub trait Check: Debug + Send + Sync {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParamError {
     pub key: Option<String>,
+    /// The item of the list under `key` at fault (0-based), when one is.
+    pub item: Option<usize>,
     pub message: String,
     pub help: Option<String>,
 }
@@ -80,6 +82,7 @@ impl ParamError {
     pub fn new(message: impl Into<String>) -> ParamError {
         ParamError {
             key: None,
+            item: None,
             message: message.into(),
             help: None,
         }
@@ -88,9 +91,16 @@ impl ParamError {
     pub fn at(key: &str, message: impl Into<String>) -> ParamError {
         ParamError {
             key: Some(key.to_string()),
+            item: None,
             message: message.into(),
             help: None,
         }
+    }
+
+    /// Points the error at the `n`th item (0-based) of the list under its key.
+    pub fn item(mut self, n: usize) -> ParamError {
+        self.item = Some(n);
+        self
     }
 
     pub fn help(mut self, help: impl Into<String>) -> ParamError {
@@ -218,6 +228,7 @@ pub(crate) fn params<T: serde::de::DeserializeOwned + Default>(
             .or_else(|| failing_key::<T>(v));
         ParamError {
             key,
+            item: None,
             message: msg,
             help: None,
         }

@@ -96,7 +96,8 @@ pub fn build(v: &serde_json::Value, lex: &Lexicon) -> Result<Box<dyn Check>, Par
     let conds = p
         .conditions
         .iter()
-        .map(|c| conditions::parse(c, &names, lex))
+        .enumerate()
+        .map(|(i, c)| conditions::parse(c, &names, lex).map_err(|e| e.item(i)))
         .collect::<Result<Vec<_>, _>>()?;
     if let Err(clash) = conditions::check_satisfiable(&conds) {
         let list: Vec<String> = clash.iter().map(|c| format!("`{}`", c.source)).collect();
