@@ -55,6 +55,12 @@ fn list(args: ReviewListArgs) -> Result<u8> {
             .extend(decided.into_iter().map(|f| f.id));
     }
     write_report(&analysis, Scope::Check, &args.common, false)?;
+    if args.common.format == "table" && args.common.output.is_none() && !analysis.flags.is_empty() {
+        writeln!(
+            io::stdout(),
+            "\nDecide with `crosscheck review accept ID` or `crosscheck review dismiss ID --note \"why\"`; `crosscheck explain ID` shows a flag in full (ids may be shortened)."
+        )?;
+    }
     Ok(if input_failed { EXIT_ERROR } else { 0 })
 }
 
