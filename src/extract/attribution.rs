@@ -734,6 +734,25 @@ mod tests {
     }
 
     #[test]
+    fn citing_names_the_source_after_it_or_the_speaker_before_it() {
+        // "citing X": X is the source.
+        assert_eq!(
+            first("Reuters said 40 people were killed, citing the health ministry."),
+            Some("Reuters".into())
+        );
+        assert!(
+            sources("Reuters said 40 people were killed, citing the health ministry.")
+                .iter()
+                .any(|(n, _, _)| n.as_deref().is_some_and(|n| n.contains("health ministry")))
+        );
+        // "X were citing N deaths": X is the source.
+        assert_eq!(
+            first("By the next morning, United Nations officials were citing 1,002 deaths."),
+            Some("United Nations".into())
+        );
+    }
+
+    #[test]
     fn pronouns_are_left_for_the_discourse_to_resolve() {
         assert_eq!(
             sources("It said 6,221 deaths linked to protests have been verified."),
