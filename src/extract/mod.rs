@@ -614,7 +614,10 @@ impl<'a> SentenceCtx<'a> {
         let toks: &Tokens = self.toks;
         let n = toks.len();
 
-        // Sources named here; pronouns resolved against earlier sentences.
+        // Sources named here; pronouns resolved against the sources named
+        // before them, in this sentence first ("HRANA says it has
+        // verified ..."), then in earlier ones. Attributions come in
+        // reading order.
         let mut attrs = attribution::find(toks, text, base, lex);
         let mut speaker = vec![false; n];
         for a in &mut attrs {
@@ -625,10 +628,7 @@ impl<'a> SentenceCtx<'a> {
                 && let Some(kind) = a.pronoun
             {
                 a.source = self.d.resolve(kind);
-            }
-        }
-        for a in &attrs {
-            if a.pronoun.is_none()
+            } else if a.pronoun.is_none()
                 && let Some(src) = &a.source
             {
                 self.d.remember(src);
@@ -1596,8 +1596,26 @@ impl<'a> SentenceCtx<'a> {
                     .unwrap_or(d),
                 _ => d,
             });
+            // A period that ended before publication ("last year", "in
+            // December" in a January article) holds its figures, however
+            // recently it ended; a single day does only when long past.
+            // "last week's floods" names the event, not the figure's time.
+            let possessive = self
+                .article
+                .body
+                .get(m.span.end..)
+                .is_some_and(|rest| rest.starts_with("'s") || rest.starts_with("’s"));
+            // Nor does a period in a clause about the event ("... killed,
+            // when two dams collapsed last weekend").
+            let event_clause = (1..=4).any(|n| {
+                matches!(
+                    before(n),
+                    "when" | "after" | "before" | "while" | "as" | "where" | "which" | "who"
+                )
+            });
+            let period_ended = value.earliest() != value.latest() && !possessive && !event_clause;
             if let (Some(d), Some(p)) = (latest, published)
-                && p.days_since(d) > PAST_DAYS
+                && (p.days_since(d) > PAST_DAYS || (period_ended && p.days_since(d) > 0))
             {
                 past = Some(past.map_or(d, |q: Date| q.max(d)));
             }
@@ -2190,5 +2208,27 @@ mod tests {
         let out = extract(&loaded.articles, &Lexicon::builtin());
         let got: Vec<(Bounds, &str)> = out.claims.iter().map(|c| (c.value, &*c.metric)).collect();
         assert_eq!(got, [(Bounds::exact(639), "killed")]);
+    }
+
+    #[test]
+    fn a_period_that_ended_holds_its_figures_but_a_named_event_does_not() {
+        let loaded = crate::input::load_str(
+            "a.md",
+            "---\nid: a\npublished: 2025-07-09\n---\nThe death toll from last week's flash floods in Texas has risen to 84, officials say. Iran executed at least 975 people last year, Amnesty said. The U.N. said on Saturday that 11,300 people had been killed in Derna when two dams collapsed last weekend.\n",
+        );
+        let out = extract(&loaded.articles, &Lexicon::builtin());
+        let got: Vec<String> = out
+            .claims
+            .iter()
+            .map(|c| format!("{} {}", c.text(&loaded.articles), c.as_of.unwrap()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "84 2025-07-09",
+                "at least 975 2024-12-31",
+                "11,300 2025-07-09"
+            ]
+        );
     }
 }
