@@ -36,6 +36,9 @@ pub enum Reason {
     AsOfDate,
     /// A date after publication: a schedule, not an event.
     FutureDate,
+    /// What may happen to them, not what did: "several of them were at
+    /// risk of execution", "40 face execution".
+    Prospective,
 }
 
 impl Reason {
@@ -60,6 +63,7 @@ impl Reason {
             Reason::PreviousValue => "earlier value of a change",
             Reason::AsOfDate => "date bounding other figures",
             Reason::FutureDate => "date after publication",
+            Reason::Prospective => "at risk, not done",
         }
     }
 }

@@ -751,6 +751,19 @@ impl<'a> SentenceCtx<'a> {
                 continue;
             }
             let hit = self.find_metric(np);
+            // "at (imminent) risk of execution", "face execution": the metric
+            // word names what may happen, not what did.
+            if let Some((_, t)) = &hit
+                && (t.start.saturating_sub(3)..t.start).any(|k| {
+                    matches!(
+                        toks.norm(k),
+                        "risk" | "face" | "faces" | "facing" | "threat" | "threatened" | "danger"
+                    )
+                })
+            {
+                out.skipped.push(skip(Reason::Prospective));
+                continue;
+            }
             let group = self.find_group(np, hit.as_ref().map(|h| h.1.clone()));
             let Some((metric, trigger)) = hit
                 .map(|(m, t)| (m, Some(t)))
@@ -2208,6 +2221,28 @@ mod tests {
         let out = extract(&loaded.articles, &Lexicon::builtin());
         let got: Vec<(Bounds, &str)> = out.claims.iter().map(|c| (c.value, &*c.metric)).collect();
         assert_eq!(got, [(Bounds::exact(639), "killed")]);
+    }
+
+    #[test]
+    fn who_may_be_executed_is_not_a_count_of_executions() {
+        let loaded = crate::input::load_str(
+            "a.md",
+            "---\nid: a\npublished: 2025-04-15\n---\nSeveral of them were at imminent risk of execution. Another 40 prisoners face execution. Iran executed at least 975 people in 2024.\n",
+        );
+        let out = extract(&loaded.articles, &Lexicon::builtin());
+        let got: Vec<&str> = out
+            .claims
+            .iter()
+            .map(|c| c.text(&loaded.articles))
+            .collect();
+        assert_eq!(got, ["at least 975"]);
+        assert_eq!(
+            out.skipped
+                .iter()
+                .filter(|m| m.reason == context::Reason::Prospective)
+                .count(),
+            2
+        );
     }
 
     #[test]
