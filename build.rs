@@ -2,35 +2,18 @@
 //! new rule file needs no code change.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        let hidden = p
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if p.is_dir() {
-            collect(&p, out);
-        } else if p.extension().and_then(|e| e.to_str()) == Some("yaml") {
-            out.push(p);
-        }
-    }
-}
+// The same walk the library uses for `--rules DIR`.
+#[path = "src/rules/walk.rs"]
+mod walk;
 
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo"));
     let rules = root.join("rules");
     println!("cargo:rerun-if-changed=rules");
     let mut files = Vec::new();
-    collect(&rules, &mut files);
+    walk::collect_yaml(&rules, &mut files);
     files.sort();
     let mut code = String::from("&[\n");
     for f in &files {

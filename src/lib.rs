@@ -143,6 +143,7 @@ impl Analysis {
                 claims: &claims,
                 linked: &linked,
                 lex,
+                sentences: &extraction.sentences,
             },
             select,
         );
@@ -177,19 +178,24 @@ impl Analysis {
         self.decisions.stale(&self.flags, &self.hidden_flag_ids)
     }
 
-    /// Attaches reviewers' decisions; with `hide_dismissed`, dismissed
-    /// flags leave `flags` (their decisions do not become stale).
-    pub fn apply_decisions(&mut self, decisions: review::Decisions, hide_dismissed: bool) {
-        self.decisions = decisions;
-        if hide_dismissed {
-            let before = self.flags.len();
-            let (keep, hidden): (Vec<Flag>, Vec<Flag>) = std::mem::take(&mut self.flags)
-                .into_iter()
-                .partition(|f| self.decisions.status(&f.id) != review::Status::Dismissed);
-            self.flags = keep;
-            self.hidden_dismissed = before - self.flags.len();
-            self.hidden_flag_ids = hidden.into_iter().map(|f| f.id).collect();
-        }
+    /// Takes the flags whose review status `hide` accepts out of `flags`,
+    /// keeping their ids so that their decisions are not taken for stale
+    /// ones; returns how many left.
+    pub fn hide_flags(&mut self, hide: impl Fn(review::Status) -> bool) -> usize {
+        let (hidden, keep): (Vec<Flag>, Vec<Flag>) = std::mem::take(&mut self.flags)
+            .into_iter()
+            .partition(|f| hide(self.decisions.status(&f.id)));
+        self.flags = keep;
+        let n = hidden.len();
+        self.hidden_flag_ids
+            .extend(hidden.into_iter().map(|f| f.id));
+        n
+    }
+
+    /// Leaves dismissed flags out of `flags` (`--hide-dismissed`); the
+    /// summary counts them.
+    pub fn hide_dismissed(&mut self) {
+        self.hidden_dismissed += self.hide_flags(|s| s == review::Status::Dismissed);
     }
 
     /// Extraction only: no events, no flags.

@@ -75,8 +75,7 @@ fn run(cli: Cli) -> Result<u8> {
                     .with_context(|| format!("writing {}", path.display()))?;
             }
             if args.hide_dismissed {
-                let decisions = std::mem::take(&mut analysis.decisions);
-                analysis.apply_decisions(decisions, true);
+                analysis.hide_dismissed();
             }
             write_report(&analysis, Scope::Check, &args.common, false)?;
             // A dismissed flag has been judged: it no longer fails the run.
@@ -254,7 +253,7 @@ pub(crate) fn analyse(
         .clone()
         .unwrap_or_else(|| std::path::PathBuf::from(crosscheck::review::DEFAULT_FILE));
     match review::load_decisions(&decisions_path) {
-        Ok(d) => analysis.apply_decisions(d, false),
+        Ok(d) => analysis.decisions = d,
         Err(e) => {
             let _ = writeln!(io::stderr(), "error: {e}");
             return Ok(Err(EXIT_ERROR));

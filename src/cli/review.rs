@@ -45,14 +45,7 @@ fn list(args: ReviewListArgs) -> Result<u8> {
         Err(code) => return Ok(code),
     };
     if !args.all {
-        // Decided flags leave the list; their decisions are not stale.
-        let (open, decided): (Vec<Flag>, Vec<Flag>) = std::mem::take(&mut analysis.flags)
-            .into_iter()
-            .partition(|f| analysis.decisions.status(&f.id) == Status::Open);
-        analysis.flags = open;
-        analysis
-            .hidden_flag_ids
-            .extend(decided.into_iter().map(|f| f.id));
+        analysis.hide_flags(|s| s != Status::Open);
     }
     write_report(&analysis, Scope::Check, &args.common, false)?;
     if args.common.format == "table" && args.common.output.is_none() && !analysis.flags.is_empty() {
@@ -80,12 +73,8 @@ fn decide(args: ReviewDecideArgs, status: Status) -> Result<u8> {
         Ok(c) => c,
         Err(code) => return Ok(code),
     };
-    let flag = match find(&analysis, &args.id) {
-        Ok(f) => f,
-        Err(msg) => {
-            writeln!(io::stderr(), "error: {msg}")?;
-            return Ok(EXIT_ERROR);
-        }
+    let Some(flag) = find(&analysis, &args.id) else {
+        return Ok(EXIT_ERROR);
     };
     let mut decisions = analysis.decisions.clone();
     let by = args
@@ -124,12 +113,8 @@ pub(crate) fn explain(args: ExplainArgs) -> Result<u8> {
         Ok(c) => c,
         Err(code) => return Ok(code),
     };
-    let flag = match find(&analysis, &args.id) {
-        Ok(f) => f,
-        Err(msg) => {
-            writeln!(io::stderr(), "error: {msg}")?;
-            return Ok(EXIT_ERROR);
-        }
+    let Some(flag) = find(&analysis, &args.id) else {
+        return Ok(EXIT_ERROR);
     };
     let color = use_color(args.common.color, io::stdout().is_terminal());
     let mut out = io::BufWriter::new(io::stdout().lock());
@@ -138,8 +123,17 @@ pub(crate) fn explain(args: ExplainArgs) -> Result<u8> {
     Ok(0)
 }
 
-/// The flag with this id, or the only one it is a prefix of.
-fn find<'a>(a: &'a Analysis, id: &str) -> std::result::Result<&'a Flag, String> {
+/// The flag with this id, or the only one it is a prefix of; `None` after
+/// saying on stderr why there is none.
+fn find<'a>(a: &'a Analysis, id: &str) -> Option<&'a Flag> {
+    let found = lookup(a, id);
+    if let Err(msg) = &found {
+        let _ = writeln!(io::stderr(), "error: {msg}");
+    }
+    found.ok()
+}
+
+fn lookup<'a>(a: &'a Analysis, id: &str) -> std::result::Result<&'a Flag, String> {
     let id = id.trim();
     if let Some(f) = a.flags.iter().find(|f| f.id == id) {
         return Ok(f);

@@ -44,6 +44,10 @@ pub struct Skipped {
 pub struct Extraction {
     pub claims: Vec<Claim>,
     pub skipped: Vec<Skipped>,
+    /// Each article's sentences outside page furniture, as byte ranges of
+    /// its body (one list per article, in article order), for checks that
+    /// read sentences rather than claims.
+    pub sentences: Vec<Vec<Range<usize>>>,
 }
 
 /// Extracts claims from every article, in article order (articles are
@@ -67,6 +71,7 @@ pub fn extract_with(articles: &[Article], lex: &Lexicon, done: &(dyn Fn() + Sync
     for p in parts {
         out.claims.extend(p.claims);
         out.skipped.extend(p.skipped);
+        out.sentences.extend(p.sentences);
     }
     out
 }
@@ -458,7 +463,10 @@ pub fn extract_article(article: &Article, index: usize, lex: &Lexicon) -> Extrac
     let body = &article.body;
     let (sentences, furniture_lines) = segment(body, lex);
     let mut toks = Tokens::new();
-    let mut out = Extraction::default();
+    let mut out = Extraction {
+        sentences: vec![sentences.iter().map(|s| s.range.clone()).collect()],
+        ..Extraction::default()
+    };
     for line in &furniture_lines {
         skip_all_numbers(
             body,
@@ -1738,8 +1746,10 @@ impl<'a> SentenceCtx<'a> {
     /// sentence.
     /// A rate: the figure, up to three words naming who is counted, then
     /// "a", "per", "each" or "every" and a unit of time ("about 30 people a
-    /// day", "14 a week"); not "24 hours a day" (the figure is the unit).
+    /// day", "14 a week"); not "24 hours a day" (the figure counts time
+    /// units, see the lexicon's `time_units`).
     fn is_rate(&self, np: &NumberPhrase) -> bool {
+        // The units a casualty rate is given per.
         const UNITS: &[&str] = &["day", "week", "month", "night", "hour", "year"];
         let toks: &Tokens = self.toks;
         for k in np.end..np.end + 4 {
@@ -1752,7 +1762,7 @@ impl<'a> SentenceCtx<'a> {
                 return toks.get(k + 1).is_some_and(|t| t.kind == TokKind::Word)
                     && UNITS.contains(&toks.norm(k + 1));
             }
-            if UNITS.contains(&w) || w.ends_with("hours") || w == "days" {
+            if self.lex.language.time_units.contains(w) {
                 return false;
             }
         }

@@ -17,13 +17,23 @@ fn count_label(e: &Event) -> String {
         e.subject,
         e.place.as_deref().unwrap_or("place unknown")
     );
-    match e.scope {
-        crate::model::Scope::Aggregate => s.push_str(" · total"),
-        crate::model::Scope::Incident => s.push_str(" · incident"),
-        crate::model::Scope::Rate => s.push_str(" · rate"),
-        crate::model::Scope::Unspecified => {}
+    let scope = scope_label(e);
+    if !scope.is_empty() {
+        s.push_str(" · ");
+        s.push_str(scope);
     }
     s
+}
+
+/// An event's scope as reports name it: "total", "incident", "rate", or
+/// nothing when the text does not say.
+pub(super) fn scope_label(e: &Event) -> &'static str {
+    match e.scope {
+        crate::model::Scope::Aggregate => "total",
+        crate::model::Scope::Incident => "incident",
+        crate::model::Scope::Rate => "rate",
+        crate::model::Scope::Unspecified => "",
+    }
 }
 
 /// Who gave a series: the source, or the outlet for its own figures.

@@ -675,15 +675,6 @@ fn set_aside_section(s: &mut String, a: &Analysis) -> fmt::Result {
 
 // ----------------------------------------------------------------- events
 
-fn scope_label(e: &Event) -> &'static str {
-    match e.scope {
-        crate::model::Scope::Aggregate => "total",
-        crate::model::Scope::Incident => "incident",
-        crate::model::Scope::Rate => "rate",
-        crate::model::Scope::Unspecified => "",
-    }
-}
-
 fn events_section(s: &mut String, a: &Analysis, scope: Scope) -> fmt::Result {
     // A check shows the events where something was compared; `events` all.
     let shown: Vec<(usize, &Event)> = a
@@ -772,7 +763,7 @@ fn event_row(s: &mut String, a: &Analysis, e: &Event, flags: usize) -> fmt::Resu
         escape(&e.subject),
         escape(e.place.as_deref().unwrap_or("place unknown"))
     )?;
-    let scope = scope_label(e);
+    let scope = super::events::scope_label(e);
     if !scope.is_empty() {
         write!(s, "<span class=\"sub\">{scope}</span>")?;
     }

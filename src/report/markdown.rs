@@ -3,8 +3,8 @@
 use std::io::{self, Write};
 
 use super::{
-    Mention, RenderOptions, Scope, decision_line, figure, flags_for_display, mentions, one_line,
-    outlet, summary,
+    Mention, RenderOptions, Scope, decision_line, decision_text, figure, flags_for_display,
+    mentions, one_line, outlet, summary,
 };
 use crate::Analysis;
 
@@ -91,16 +91,10 @@ pub(super) fn render(
             for d in stale {
                 writeln!(
                     out,
-                    "| `{}` | `{}` | {} by {}, {}{} | {} |",
+                    "| `{}` | `{}` | {} | {} |",
                     d.flag,
                     d.rule,
-                    d.status,
-                    cell(&d.by),
-                    d.at.get(..10).unwrap_or(&d.at),
-                    d.note
-                        .as_deref()
-                        .map(|n| format!(": {}", cell(n)))
-                        .unwrap_or_default(),
+                    cell(&decision_text(d)),
                     cell(&d.message)
                 )?;
             }

@@ -156,18 +156,20 @@ pub(crate) fn short_id(id: &str) -> &str {
 
 /// "dismissed by ana, 2026-12-07: two counts" or "open".
 pub(crate) fn decision_line(analysis: &Analysis, f: &Flag) -> String {
-    match analysis.decision(f) {
-        None => "open".to_string(),
-        Some(d) => {
-            let day = d.at.get(..10).unwrap_or(&d.at);
-            let mut s = format!("{} by {}, {day}", d.status, d.by);
-            if let Some(n) = &d.note {
-                s.push_str(": ");
-                s.push_str(&one_line(n));
-            }
-            s
-        }
+    analysis
+        .decision(f)
+        .map_or_else(|| "open".to_string(), decision_text)
+}
+
+/// "dismissed by ana, 2026-12-07: two counts".
+pub(crate) fn decision_text(d: &crate::review::Decision) -> String {
+    let day = d.at.get(..10).unwrap_or(&d.at);
+    let mut s = format!("{} by {}, {day}", d.status, d.by);
+    if let Some(n) = &d.note {
+        s.push_str(": ");
+        s.push_str(&one_line(n));
     }
+    s
 }
 
 /// "3 articles, 11 claims, 6 events, 0 flags".

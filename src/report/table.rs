@@ -6,8 +6,8 @@ use comfy_table::presets::UTF8_FULL;
 use comfy_table::{Cell, Color, ContentArrangement, Table};
 
 use super::{
-    Mention, RenderOptions, Scope, decision_line, figure, flags_for_display, mentions, one_line,
-    outlet, short_id, summary,
+    Mention, RenderOptions, Scope, decision_line, decision_text, figure, flags_for_display,
+    mentions, one_line, outlet, short_id, summary,
 };
 use crate::Analysis;
 use crate::model::Severity;
@@ -175,16 +175,7 @@ pub(super) fn render(
                     t.add_row(vec![
                         d.flag.clone(),
                         d.rule.clone(),
-                        format!(
-                            "{} by {}, {}{}",
-                            d.status,
-                            d.by,
-                            d.at.get(..10).unwrap_or(&d.at),
-                            d.note
-                                .as_deref()
-                                .map(|n| format!(": {n}"))
-                                .unwrap_or_default()
-                        ),
+                        decision_text(d),
                         one_line(&d.message),
                     ]);
                 }

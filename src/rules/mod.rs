@@ -18,6 +18,7 @@ pub mod scaffold;
 pub mod schema;
 pub mod suppress;
 mod template;
+mod walk;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -119,6 +120,9 @@ pub struct Context<'a> {
     pub claims: &'a [Claim],
     pub linked: &'a Linked,
     pub lex: &'a Lexicon,
+    /// Each article's sentences outside page furniture, as extraction
+    /// split them (see [`crate::extract::Extraction::sentences`]).
+    pub sentences: &'a [Vec<std::ops::Range<usize>>],
 }
 
 impl Context<'_> {
@@ -196,7 +200,7 @@ impl RuleSet {
                     .help("give a folder with rule files such as figures/my-rule.yaml"),
             ]);
         } else {
-            collect_yaml(dir, &mut files);
+            walk::collect_yaml(dir, &mut files);
         }
         files.sort();
         let mut errors = Vec::new();
@@ -263,27 +267,6 @@ impl RuleSet {
         });
         flags.dedup_by(|a, b| a.id == b.id);
         flags
-    }
-}
-
-fn collect_yaml(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        let hidden = p
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if p.is_dir() {
-            collect_yaml(&p, out);
-        } else if matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
-            out.push(p);
-        }
     }
 }
 

@@ -35,8 +35,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Check, Finding, ParamError, params};
 use crate::extract::attribution;
-use crate::extract::furniture;
-use crate::extract::text::{self, TokKind, Tokens};
+use crate::extract::text::{TokKind, Tokens};
 use crate::lexicon::{Lexicon, PlaceRef, PronounKind, SourceKind, phrase_tokens};
 use crate::model::{Article, Evidence, Sym, Why};
 use crate::rules::{Context, Filter};
@@ -454,12 +453,7 @@ fn compile(p: Params) -> Result<Denial, ParamError> {
                 .help("list at least one topic with `name` and `words`"),
         );
     }
-    if p.window_days < 0 {
-        return Err(ParamError::at(
-            "window_days",
-            "`window_days` must be at least 0",
-        ));
-    }
+    super::non_negative("window_days", p.window_days)?;
     if p.per_denial == 0 {
         return Err(
             ParamError::at("per_denial", "`per_denial` is 0: the rule would never flag")
@@ -743,31 +737,6 @@ fn is_negation_token(w: &str) -> bool {
     w.ends_with("n't") || w == "cannot"
 }
 
-/// The sentences of an article outside page furniture, as byte ranges.
-fn sentences(body: &str, lex: &Lexicon) -> Vec<Range<usize>> {
-    let mut blocks: Vec<Range<usize>> = Vec::new();
-    let mut block: Option<Range<usize>> = None;
-    for line in furniture::classify(body, lex) {
-        if body[line.range.clone()].trim().is_empty() || line.furniture.is_some() {
-            blocks.extend(block.take());
-            continue;
-        }
-        block = Some(match block {
-            None => line.range.clone(),
-            Some(b) => b.start..line.range.end,
-        });
-    }
-    blocks.extend(block.take());
-    blocks
-        .into_iter()
-        .flat_map(|b| {
-            text::sentences(&body[b.clone()])
-                .into_iter()
-                .map(move |s| b.start + s.start..b.start + s.end)
-        })
-        .collect()
-}
-
 /// The persons, bodies and countries a sentence names.
 fn mentions(toks: &Tokens, body: &str, lex: &Lexicon) -> Vec<Mention> {
     let places = &lex.places;
@@ -914,8 +883,15 @@ impl Memory {
 }
 
 impl Denial {
-    /// Reads every statement of one article.
-    fn statements(&self, article: &Article, index: usize, lex: &Lexicon) -> Vec<Statement> {
+    /// Reads every statement of one article, given its sentences outside
+    /// page furniture (as extraction split them).
+    fn statements(
+        &self,
+        article: &Article,
+        index: usize,
+        sentences: &[Range<usize>],
+        lex: &Lexicon,
+    ) -> Vec<Statement> {
         let body = &article.body;
         let mut out = Vec::new();
         if !self.prefilter.is_match(body.as_str()) {
@@ -923,7 +899,6 @@ impl Denial {
         }
         let mut memory = Memory::default();
         let mut toks = Tokens::new();
-        let sentences = sentences(body, lex);
         // Only sentences with topic words, and the few before them that
         // pronouns may point back to, are read closely.
         let mut needed = vec![false; sentences.len()];
@@ -936,7 +911,7 @@ impl Denial {
                 needed[si.saturating_sub(SPEAKER_MEMORY)..=si].fill(true);
             }
         }
-        for (si, range) in sentences.into_iter().enumerate() {
+        for (si, range) in sentences.iter().cloned().enumerate() {
             if !needed[si] {
                 continue;
             }
@@ -1460,7 +1435,7 @@ impl Check for Denial {
             .articles
             .par_iter()
             .enumerate()
-            .map(|(i, a)| self.statements(a, i, ctx.lex))
+            .map(|(i, a)| self.statements(a, i, &ctx.sentences[i], ctx.lex))
             .collect::<Vec<_>>()
             .into_iter()
             .flatten()
@@ -1670,7 +1645,8 @@ mod tests {
             title: None,
             body: text.into(),
         };
-        c.statements(&article, 0, &lex)
+        let sentences = crate::extract::extract_article(&article, 0, &lex).sentences;
+        c.statements(&article, 0, &sentences[0], &lex)
     }
 
     fn keys(s: &Statement) -> Vec<&str> {

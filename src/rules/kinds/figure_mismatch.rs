@@ -157,6 +157,11 @@ impl FigureMismatch {
         sorted.sort_by_key(|&i| (ctx.claims[i].as_of, i));
         for (jpos, &j) in sorted.iter().enumerate() {
             let later = &ctx.claims[j];
+            let running = p.running_counts
+                && ctx
+                    .lex
+                    .metric(&later.metric)
+                    .is_some_and(|m| ctx.lex.metrics[m].running_count);
             // One flag per figure: against the most recent earlier figure it
             // conflicts with (the largest gap among equally recent ones).
             let mut best: Option<(i64, u64, Finding)> = None;
@@ -186,11 +191,6 @@ impl FigureMismatch {
                 let days = link.days_apart;
                 let rel = link.relation;
                 let tol = allowed(p.tolerance, earlier, later);
-                let running = p.running_counts
-                    && ctx
-                        .lex
-                        .metric(&later.metric)
-                        .is_some_and(|m| ctx.lex.metrics[m].running_count);
                 let why;
                 let gap;
                 match rel {

@@ -41,12 +41,7 @@ pub fn schema() -> schemars::Schema {
 
 pub fn build(v: &serde_json::Value, _: &Lexicon) -> Result<Box<dyn Check>, ParamError> {
     let p: Params = params(v)?;
-    if p.window_days < 0 {
-        return Err(ParamError::at(
-            "window_days",
-            "`window_days` must be at least 0",
-        ));
-    }
+    super::non_negative("window_days", p.window_days)?;
     Ok(Box::new(HedgedAsFact(p)))
 }
 

@@ -251,6 +251,17 @@ fn failing_key<T: serde::de::DeserializeOwned>(v: &serde_json::Value) -> Option<
     None
 }
 
+/// A count of days a parameter gives, which cannot be negative.
+pub(crate) fn non_negative(key: &str, days: i64) -> Result<(), ParamError> {
+    if days < 0 {
+        return Err(ParamError::at(
+            key,
+            format!("`{key}` must be at least 0, not {days}"),
+        ));
+    }
+    Ok(())
+}
+
 /// Calls `f` for each event with at least two claims passing `filter`:
 /// the event's own claims, then its parts' (a part is compared with its
 /// whole, never with another part here).

@@ -55,12 +55,7 @@ pub fn schema() -> schemars::Schema {
 
 pub fn build(v: &serde_json::Value, _: &Lexicon) -> Result<Box<dyn Check>, ParamError> {
     let p: Params = params(v)?;
-    if p.recent_days < 0 {
-        return Err(ParamError::at(
-            "recent_days",
-            "`recent_days` must be at least 0",
-        ));
-    }
+    super::non_negative("recent_days", p.recent_days)?;
     Ok(Box::new(Unsourced(p)))
 }
 
